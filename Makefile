@@ -1,0 +1,68 @@
+# kroniek — two commands for a new user:
+#   make run    install what is missing, analyse examples/ into kroniek.duckdb, print a summary
+#   make test   install what is missing, run lint, type checks and the test suite
+# Both are idempotent: the second time they only check and run.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make-stamps
+DB ?= kroniek.duckdb
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := frog frogdata
+
+.PHONY: run test lint typecheck unit e2e slow bench setup system-deps clean help
+
+help:
+	@echo "make run    analyse examples/ into $(DB) and print a summary"
+	@echo "make test   lint, type-check and run the test suite (real Frog included)"
+	@echo "make bench  speed benchmark against Frog alone"
+	@echo "make slow   the slow test suites"
+
+setup: system-deps $(STAMPS)/venv
+
+# Frog comes from Debian; nothing is downloaded at run time.
+system-deps: $(STAMPS)/system
+$(STAMPS)/system:
+	@mkdir -p $(STAMPS)
+	@if ! command -v frog >/dev/null || [ ! -f /usr/share/frog/nld/frog.cfg ]; then \
+		echo "Installing Debian packages: $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@if ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; \
+	fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kroniek needs Python 3.11 or newer")'
+	@touch $@
+
+$(STAMPS)/venv: pyproject.toml $(STAMPS)/system
+	@mkdir -p $(STAMPS)
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+run: setup
+	$(BIN)/kroniek run examples/ --db $(DB) --workers 2
+	$(BIN)/kroniek docs --db $(DB)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy --strict src
+
+test: lint typecheck
+	$(BIN)/pytest
+
+slow: setup
+	$(BIN)/pytest -m slow
+
+bench: setup
+	$(BIN)/python bench/bench_analyse.py
+
+clean:
+	rm -rf $(VENV) $(STAMPS) *.egg-info src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

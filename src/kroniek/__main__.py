@@ -1,0 +1,5 @@
+"""``python -m kroniek`` runs the command-line interface."""
+
+from kroniek.cli import app
+
+app()

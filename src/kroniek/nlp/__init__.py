@@ -1,0 +1,1 @@
+"""Language analysis: sentences, tokens, parses and named entities."""

@@ -1,0 +1,141 @@
+"""The one orchestrator: numbered stages, each a call into its package.
+
+1. ingest   - read inputs into documents (``kroniek.ingest``), store them (``kroniek.store``)
+2. analyse  - Frog: sentences, tokens, parses, entities (``kroniek.nlp``), store them
+
+Later stages (actors, events, place, time) are added here in flow order.
+Nothing in this module decides anything about documents; it only passes
+records from one stage to the next, counts, and reports progress.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Protocol, TextIO
+
+from kroniek.config import KroniekConfig
+from kroniek.errors import KroniekError, Msg
+from kroniek.ingest import read_inputs
+from kroniek.nlp.frog import FrogAnalyser
+from kroniek.nlp.pool import Analyser, analyse_all
+from kroniek.records import IngestProblem, RunSummary
+from kroniek.store import DocumentStatus, Writer
+
+_OUTCOME_COUNTER = {
+    "new": "stored_new",
+    "unchanged": "already_stored",
+    "duplicate": "duplicates",
+    "id-conflict": "id_conflicts",
+}
+
+
+class Reporter(Protocol):
+    """Where the pipeline tells the user what is happening (the CLI draws it)."""
+
+    def stage(self, name: str, total: int | None) -> None:
+        """A numbered stage begins; ``total`` items if known."""
+
+    def advance(self, label: str) -> None:
+        """One item of the current stage is done."""
+
+    def problem(self, problem: IngestProblem) -> None:
+        """An input or document failed; the run goes on."""
+
+    def note(self, message: str) -> None:
+        """Something worth knowing that is not a failure."""
+
+
+@dataclass
+class Run:
+    """What every stage of one run shares: settings, the writer, counts, the reporter."""
+
+    config: KroniekConfig
+    writer: Writer
+    reporter: Reporter
+    run_id: int
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def problem(self, problem: IngestProblem, *, input_failed: bool = True) -> None:
+        """Record a problem with the run and show it; inputs that failed are counted."""
+        if input_failed:
+            self.counts["input_problems"] += 1
+        self.writer.record_problem(self.run_id, problem)
+        self.reporter.problem(problem)
+
+    def summary(self) -> RunSummary:
+        """The counts as a RunSummary."""
+        names = [name for name in RunSummary.__dataclass_fields__ if name != "run_id"]
+        return RunSummary(run_id=self.run_id, **{name: self.counts[name] for name in names})
+
+
+def run(
+    paths: Sequence[str],
+    config: KroniekConfig,
+    reporter: Reporter,
+    *,
+    analyse: bool = True,
+    command: str = "run",
+    stdin: TextIO | None = None,
+) -> RunSummary:
+    """Run every stage that exists over ``paths`` into ``config.db_path``."""
+    with Writer(config.db_path) as writer:
+        current = Run(config, writer, reporter, writer.start_run(command))
+        stage_1_ingest(current, paths, stdin)
+        if analyse:
+            stage_2_analyse(current)
+        summary = current.summary()
+        counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
+        writer.finish_run(current.run_id, counts)
+    return summary
+
+
+def stage_1_ingest(current: Run, paths: Sequence[str], stdin: TextIO | None) -> None:
+    """Read every input and store each new document whole."""
+    if not paths:
+        return
+    current.reporter.stage("1 ingest", None)
+    analysed_languages = current.config.ingest.analysed_languages
+    for item in read_inputs(paths, current.config.ingest, stdin):
+        if isinstance(item, IngestProblem):
+            current.problem(item)
+            continue
+        current.counts["documents_read"] += 1
+        supported = item.language in analysed_languages
+        status: DocumentStatus = "stored" if supported else "unsupported-language"
+        outcome = current.writer.store_document(item, status)
+        current.counts[_OUTCOME_COUNTER[outcome]] += 1
+        if outcome == "id-conflict":
+            conflict = IngestProblem(item.origin, None, Msg.E015.format(doc_id=item.doc_id))
+            current.problem(conflict, input_failed=False)
+        elif outcome == "new" and not supported:
+            current.counts["not_analysed_language"] += 1
+            current.reporter.note(f"{item.origin}: {Msg.W002.format(language=item.language)}")
+        current.reporter.advance(item.doc_id)
+
+
+def stage_2_analyse(current: Run) -> None:
+    """Analyse every stored document that has no analysis yet, storing each whole."""
+    writer = current.writer
+    waiting = writer.awaiting_analysis(current.config.ingest.analysed_languages)
+    if not waiting:
+        return
+    current.reporter.stage("2 analyse (Frog)", len(waiting))
+
+    def make_analyser() -> Analyser:
+        return FrogAnalyser(current.config.frog)
+
+    documents = (writer.load_document(doc_id) for doc_id in waiting)
+    for doc, result in analyse_all(documents, make_analyser, current.config.workers):
+        if isinstance(result, KroniekError):
+            writer.mark_failed(doc.doc_id, str(result))
+            current.counts["analysis_failed"] += 1
+            failure = IngestProblem(doc.origin, None, Msg.E016.format(detail=result))
+            current.problem(failure, input_failed=False)
+        else:
+            writer.store_analysis(result)
+            current.counts["analysed"] += 1
+            current.counts["sentences"] += len(result.sentences)
+            current.counts["mentions"] += len(result.mentions)
+        current.reporter.advance(doc.doc_id)

@@ -1,0 +1,127 @@
+"""Read-only questions about stored documents, for the CLI and (later) the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from kroniek.errors import Msg, NotFoundError
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One line of the document list."""
+
+    doc_id: str
+    title: str | None
+    published: str | None
+    date_precision: str
+    language: str
+    status: str
+    sentences: int
+    mentions: int
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRow:
+    """A located piece of a document: a block, sentence or entity mention."""
+
+    index: int
+    """Block or sentence index; for a mention, the index of its sentence."""
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A document with everything located in it."""
+
+    row: DocumentRow
+    text: str
+    url: str | None
+    source: str | None
+    analyser: str | None
+    status_detail: str | None
+    notes: tuple[str, ...]
+    blocks: tuple[SpanRow, ...]
+    sentences: tuple[SpanRow, ...]
+    mentions: tuple[SpanRow, ...]
+    duplicates: tuple[str, ...]
+
+
+_LIST_SQL = """
+SELECT d.doc_id, d.title, d.published, d.date_precision, d.language, d.status,
+       (SELECT count(*) FROM sentences s WHERE s.doc_id = d.doc_id),
+       (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id),
+       d.origin
+FROM documents d
+"""
+
+
+def list_documents(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[DocumentRow]:
+    """Stored documents, oldest ingested first."""
+    sql = _LIST_SQL + " ORDER BY d.ingested_at, d.doc_id"
+    params: list[object] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [DocumentRow(*row) for row in con.execute(sql, params).fetchall()]
+
+
+def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> DocumentView:
+    """One document with its blocks, sentences and mentions; NotFoundError if absent."""
+    listed = con.execute(_LIST_SQL + " WHERE d.doc_id = ?", [doc_id]).fetchone()
+    if listed is None:
+        raise NotFoundError(Msg.E203.format(doc_id=doc_id, path=db_name))
+    row = DocumentRow(*listed)
+    details = con.execute(
+        "SELECT text, url, source, analyser, status_detail, notes FROM documents WHERE doc_id = ?",
+        [doc_id],
+    ).fetchone()
+    if details is None:
+        raise NotFoundError(Msg.E203.format(doc_id=doc_id, path=db_name))
+    text, url, source, analyser, detail, notes = details
+    blocks = con.execute(
+        "SELECT block_index, kind, start_char, end_char FROM blocks WHERE doc_id = ? "
+        "ORDER BY block_index",
+        [doc_id],
+    ).fetchall()
+    sentences = con.execute(
+        "SELECT sentence_index, block_kind, start_char, end_char FROM sentences "
+        "WHERE doc_id = ? ORDER BY sentence_index",
+        [doc_id],
+    ).fetchall()
+    mentions = con.execute(
+        "SELECT sentence_index, label, start_char, end_char FROM mentions WHERE doc_id = ? "
+        "ORDER BY mention_index",
+        [doc_id],
+    ).fetchall()
+    duplicates = con.execute(
+        "SELECT origin FROM duplicates WHERE doc_id = ? ORDER BY origin", [doc_id]
+    ).fetchall()
+    return DocumentView(
+        row=row,
+        text=text,
+        url=url,
+        source=source,
+        analyser=analyser,
+        status_detail=detail,
+        notes=tuple(notes),
+        blocks=_spans(text, blocks),
+        sentences=_spans(text, sentences),
+        mentions=_spans(text, mentions),
+        duplicates=tuple(str(d[0]) for d in duplicates),
+    )
+
+
+def _spans(text: str, rows: list[tuple[object, ...]]) -> tuple[SpanRow, ...]:
+    """``(index, kind, start, end)`` rows → SpanRows carrying their text."""
+    result = []
+    for index, kind, start, end in rows:
+        s, e = int(str(start)), int(str(end))
+        result.append(SpanRow(int(str(index)), str(kind), s, e, text[s:e]))
+    return tuple(result)

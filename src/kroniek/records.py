@@ -1,0 +1,145 @@
+"""Typed, immutable records passed from one pipeline stage to the next.
+
+Every character offset in these records points into ``SourceDocument.text``:
+the exact text that is stored in the database, so a span can always be cut
+back out of it (``text[start:end]``) without re-running any stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DatePrecision = Literal["day", "month", "unknown"]
+BlockKind = Literal["title", "body", "heading", "caption"]
+
+UNDETERMINED_LANGUAGE = "und"
+"""ISO 639-2 code for "language could not be determined"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-level piece of a document: a title, body paragraph, heading or caption."""
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A document as read from its source, before any language analysis."""
+
+    doc_id: str
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None
+    published: str | None
+    """ISO date cut to its precision: ``2022-01-06``, ``2022-01`` or ``None``."""
+    date_precision: DatePrecision
+    language: str
+    """ISO 639-1 code, or ``und`` when it could not be determined."""
+    url: str | None
+    source: str | None
+    origin: str
+    """Where it came from: a path, ``path:line`` for line-based formats, ``-`` for stdin."""
+    content_hash: str
+    """SHA-256 of the normalised text; equal hashes mean exact duplicates."""
+    notes: tuple[str, ...] = ()
+    """Warnings about this document that did not stop it being stored (e.g. an unreadable date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProblem:
+    """A piece of input that could not become a document, and why."""
+
+    origin: str
+    line: int | None
+    reason: str
+
+    def describe(self) -> str:
+        """One line for the terminal: ``path:line: reason``."""
+        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a sentence as the analyser saw it; a multi-word unit is one token."""
+
+    index: int
+    """0-based position in its sentence."""
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    """Coarse CGN tag, e.g. ``N``, ``WW``, ``SPEC``."""
+    features: str
+    """The CGN features of the tag, comma-separated, e.g. ``soort,ev,basis,zijd,stan``."""
+    ner: str
+    """IOB tag of the token's first word, e.g. ``B-PER``; entity mentions are authoritative."""
+    head: int
+    """0-based index of the syntactic head in this sentence; -1 for the root or if unparsed."""
+    deprel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its tokens, located in the document and in its block."""
+
+    index: int
+    block_index: int
+    block_kind: BlockKind
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    parsed: bool
+    """True when ``head``/``deprel`` come from a dependency parse (a cheap pass skips it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named-entity span found by the analyser."""
+
+    sentence_index: int
+    label: str
+    """PER, LOC, ORG, PRO, EVE or MISC."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedDocument:
+    """The output of the language-analysis stage for one document."""
+
+    doc_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[EntityMention, ...]
+    analyser: str
+    """Name, version and settings of the analyser, e.g. ``frog 0.20 skip=c``."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What one run did, for the terminal, ``--json`` and the runs table."""
+
+    run_id: int
+    documents_read: int
+    stored_new: int
+    already_stored: int
+    duplicates: int
+    id_conflicts: int
+    not_analysed_language: int
+    analysed: int
+    analysis_failed: int
+    input_problems: int
+    sentences: int
+    mentions: int
+
+    @property
+    def failed(self) -> int:
+        """Inputs and documents that did not make it: what the exit code reports."""
+        return self.input_problems + self.id_conflicts + self.analysis_failed

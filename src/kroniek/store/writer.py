@@ -1,0 +1,240 @@
+"""The one writer of the database.
+
+Every write goes through a ``Writer``, used from a single thread.  Each
+document, and later each document's analysis, is written in one transaction:
+a run killed at any moment leaves whole documents or none, and the next run
+picks up what is missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+from kroniek.errors import Msg
+from kroniek.records import AnalysedDocument, Block, IngestProblem, SourceDocument
+from kroniek.store.database import open_for_writing
+
+StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
+DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
+
+
+def _now() -> datetime:
+    """Current UTC time without tzinfo, as DuckDB's TIMESTAMP stores it."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Writer:
+    """Writes documents, analyses and run records; use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = open_for_writing(path)
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Checkpoint and close the connection."""
+        self._con.close()
+
+    def start_run(self, command: str) -> int:
+        """Record the start of a run and return its id."""
+        row = self._con.execute(
+            "INSERT INTO runs VALUES (nextval('run_ids'), ?, ?, NULL, NULL) RETURNING run_id",
+            [command, _now()],
+        ).fetchone()
+        assert row is not None  # INSERT … RETURNING always yields the new row
+        return int(row[0])
+
+    def finish_run(self, run_id: int, summary: dict[str, int]) -> None:
+        """Record the end of a run with its counts."""
+        self._con.execute(
+            "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+            [_now(), json.dumps(summary), run_id],
+        )
+
+    def record_problem(self, run_id: int, problem: IngestProblem) -> None:
+        """Keep a problem with the run, so it can be listed after the terminal is gone."""
+        self._con.execute(
+            "INSERT INTO problems VALUES (?, ?, ?, ?)",
+            [run_id, problem.origin, problem.line, problem.reason],
+        )
+
+    def store_document(self, doc: SourceDocument, status: DocumentStatus) -> StoreOutcome:
+        """Store a new document with its blocks, or say why it is not stored again."""
+        same_id = self._con.execute(
+            "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.doc_id]
+        ).fetchone()
+        if same_id is not None:
+            return "unchanged" if same_id[0] == doc.content_hash else "id-conflict"
+        same_text = self._con.execute(
+            "SELECT doc_id FROM documents WHERE content_hash = ? LIMIT 1", [doc.content_hash]
+        ).fetchone()
+        if same_text is not None:
+            self._record_duplicate(doc.origin, str(same_text[0]))
+            return "duplicate"
+        with self._transaction():
+            self._insert_document(doc, status)
+        return "new"
+
+    def _insert_document(self, doc: SourceDocument, status: DocumentStatus) -> None:
+        """Insert the document row and its blocks (inside the caller's transaction)."""
+        self._con.execute(
+            "INSERT INTO documents VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL)",
+            [
+                doc.doc_id,
+                doc.content_hash,
+                doc.title,
+                doc.text,
+                doc.published,
+                doc.date_precision,
+                doc.language,
+                doc.url,
+                doc.source,
+                doc.origin,
+                list(doc.notes),
+                status,
+                _now(),
+            ],
+        )
+        self._insert_blocks(doc.doc_id, doc.blocks)
+
+    def _record_duplicate(self, origin: str, doc_id: str) -> None:
+        """Note that ``origin`` repeats a stored document, once per origin."""
+        seen = self._con.execute(
+            "SELECT 1 FROM duplicates WHERE origin = ? AND doc_id = ?", [origin, doc_id]
+        ).fetchone()
+        if seen is None:
+            self._con.execute("INSERT INTO duplicates VALUES (?, ?, ?)", [origin, doc_id, _now()])
+
+    def _insert_blocks(self, doc_id: str, blocks: Sequence[Block]) -> None:
+        """Insert a document's blocks (inside the caller's transaction)."""
+        if blocks:
+            self._con.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?)",
+                [(doc_id, b.index, b.kind, b.start, b.end) for b in blocks],
+            )
+
+    def store_analysis(self, analysed: AnalysedDocument) -> None:
+        """Replace a document's sentences, tokens and mentions in one transaction."""
+        doc_id = analysed.doc_id
+        with self._transaction():
+            for table in ("sentences", "tokens", "mentions"):
+                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._insert_sentences(analysed)
+            self._con.execute(
+                "UPDATE documents SET status = 'analysed', status_detail = NULL, analyser = ?, "
+                "analysed_at = ? WHERE doc_id = ?",
+                [analysed.analyser, _now(), doc_id],
+            )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All statements inside commit together or not at all."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def _insert_sentences(self, analysed: AnalysedDocument) -> None:
+        """Insert sentences, tokens and mentions (inside the caller's transaction)."""
+        doc_id = analysed.doc_id
+        if analysed.sentences:
+            self._con.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (doc_id, s.index, s.block_index, s.block_kind, s.start, s.end, s.parsed)
+                    for s in analysed.sentences
+                ],
+            )
+            token_rows = [
+                (
+                    doc_id,
+                    s.index,
+                    t.index,
+                    t.start,
+                    t.end,
+                    t.lemma,
+                    t.pos,
+                    t.features,
+                    t.ner,
+                    t.head,
+                    t.deprel,
+                )
+                for s in analysed.sentences
+                for t in s.tokens
+            ]
+            self._con.executemany(
+                "INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", token_rows
+            )
+        if analysed.mentions:
+            self._con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (doc_id, i, m.sentence_index, m.label, m.start, m.end, m.text)
+                    for i, m in enumerate(analysed.mentions)
+                ],
+            )
+
+    def mark_failed(self, doc_id: str, detail: str) -> None:
+        """Keep the document, flag that its analysis failed; the next run tries again."""
+        self._con.execute(
+            "UPDATE documents SET status = 'failed', status_detail = ? WHERE doc_id = ?",
+            [Msg.E016.format(detail=detail), doc_id],
+        )
+
+    def awaiting_analysis(self, languages: Sequence[str]) -> list[str]:
+        """Ids of documents in the given languages that have no stored analysis yet."""
+        rows = self._con.execute(
+            "SELECT doc_id FROM documents WHERE status IN ('stored', 'failed') "
+            "AND list_contains(?, language) ORDER BY ingested_at, doc_id",
+            [list(languages)],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def load_document(self, doc_id: str) -> SourceDocument:
+        """A stored document with its blocks, as the analysis stage needs it."""
+        row = self._con.execute(
+            "SELECT doc_id, text, title, published, date_precision, language, url, source, "
+            "origin, content_hash, notes FROM documents WHERE doc_id = ?",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        blocks = self._con.execute(
+            "SELECT block_index, kind, start_char, end_char FROM blocks WHERE doc_id = ? "
+            "ORDER BY block_index",
+            [doc_id],
+        ).fetchall()
+        return SourceDocument(
+            doc_id=row[0],
+            text=row[1],
+            blocks=tuple(Block(b[0], b[1], b[2], b[3]) for b in blocks),
+            title=row[2],
+            published=row[3],
+            date_precision=row[4],
+            language=row[5],
+            url=row[6],
+            source=row[7],
+            origin=row[8],
+            content_hash=row[9],
+            notes=tuple(row[10]),
+        )

@@ -1,0 +1,199 @@
+"""Drawing kroniek's records in a terminal: progress, tables, highlighted documents.
+
+Everything here writes to a rich Console; nothing here reads or writes the
+database.  Machine-readable output (``--json``) is built from the same records.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from kroniek.query.documents import DocumentRow, DocumentView
+from kroniek.records import IngestProblem, RunSummary
+
+_LABEL_STYLES = {
+    "PER": "bold magenta",
+    "LOC": "bold green",
+    "ORG": "bold cyan",
+    "MISC": "bold yellow",
+    "PRO": "yellow",
+    "EVE": "bold red",
+}
+_BLOCK_STYLES = {"title": "bold", "heading": "bold underline", "caption": "italic dim"}
+
+
+class ProgressReporter:
+    """The pipeline's Reporter for a terminal: a bar per stage with documents/s."""
+
+    def __init__(self, console: Console, *, verbose: bool = False) -> None:
+        self.console = console
+        self.verbose = verbose
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> ProgressReporter:
+        self._progress.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._progress.stop()
+
+    def stage(self, name: str, total: int | None) -> None:
+        """Start a new bar; an unknown total shows a running count."""
+        if self._task is not None:
+            self._progress.update(self._task, refresh=True)
+        self._task = self._progress.add_task(name, total=total, rate="")
+
+    def advance(self, label: str) -> None:
+        """One more document done; refresh the documents/s figure."""
+        if self._task is None:
+            return
+        self._progress.advance(self._task)
+        task = self._progress.tasks[-1]
+        speed = task.finished_speed or task.speed
+        if speed:
+            self._progress.update(self._task, rate=f"{speed:.2f} docs/s")
+        if self.verbose:
+            self._progress.console.print(f"[dim]done {label}[/dim]")
+
+    def problem(self, problem: IngestProblem) -> None:
+        """Print one problem line above the bar."""
+        self._progress.console.print(f"[red]error[/red] {problem.describe()}", highlight=False)
+
+    def note(self, message: str) -> None:
+        """Print a note line above the bar."""
+        self._progress.console.print(f"[yellow]note[/yellow] {message}", highlight=False)
+
+
+def summary_table(summary: RunSummary) -> Table:
+    """The end-of-run summary as a two-column table."""
+    table = Table(title=f"Run {summary.run_id}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("documents read", summary.documents_read),
+        ("stored (new)", summary.stored_new),
+        ("already stored", summary.already_stored),
+        ("exact duplicates (recorded)", summary.duplicates),
+        ("stored, language not analysed", summary.not_analysed_language),
+        ("analysed with Frog", summary.analysed),
+        ("sentences", summary.sentences),
+        ("entity mentions", summary.mentions),
+        ("failed", summary.failed),
+    ]
+    for name, value in rows:
+        style = "red" if name == "failed" and value else None
+        table.add_row(name, str(value), style=style)
+    return table
+
+
+def summary_json(summary: RunSummary) -> str:
+    """The end-of-run summary as JSON."""
+    return json.dumps({**asdict(summary), "failed": summary.failed}, indent=2)
+
+
+def documents_table(rows: list[DocumentRow]) -> Table:
+    """The document list."""
+    table = Table(title=f"{len(rows)} documents")
+    for column in ("id", "date", "lang", "status", "sentences", "mentions", "title / origin"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        date = row.published or "unknown"
+        table.add_row(
+            row.doc_id,
+            date,
+            row.language,
+            row.status,
+            str(row.sentences),
+            str(row.mentions),
+            row.title or row.origin,
+        )
+    return table
+
+
+def rows_json(rows: list[DocumentRow]) -> str:
+    """The document list as JSON."""
+    return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)
+
+
+def document_json(view: DocumentView) -> str:
+    """A document with all its spans as JSON."""
+    return json.dumps(asdict(view), indent=2, ensure_ascii=False)
+
+
+def render_document(console: Console, view: DocumentView) -> None:
+    """Print a document: header, then each block with entity mentions highlighted."""
+    row = view.row
+    console.rule(f"[bold]{row.doc_id}")
+    date = f"{row.published} ({row.date_precision} precision)" if row.published else "unknown"
+    console.print(f"date: {date}   language: {row.language}   status: {row.status}")
+    console.print(f"origin: {row.origin}" + (f"   url: {view.url}" if view.url else ""))
+    if view.analyser:
+        console.print(f"analysed by: {view.analyser}   sentences: {row.sentences}")
+    for line in (*view.notes, *(f"duplicate seen at {d}" for d in view.duplicates)):
+        console.print(f"[yellow]note[/yellow] {line}", highlight=False)
+    if view.status_detail:
+        console.print(f"[red]{view.status_detail}[/red]", highlight=False)
+    console.print()
+    for block in view.blocks:
+        text = Text(block.text, style=_BLOCK_STYLES.get(block.kind, ""))
+        for mention in view.mentions:
+            if block.start <= mention.start and mention.end <= block.end:
+                style = _LABEL_STYLES.get(mention.kind, "bold")
+                text.stylize(style, mention.start - block.start, mention.end - block.start)
+        prefix = "" if block.kind == "body" else f"[{block.kind}] "
+        console.print(Text(prefix, style="dim") + text)
+        console.print()
+    legend = Text("entities: ")
+    for label, style in _LABEL_STYLES.items():
+        legend.append(label, style=style)
+        legend.append(" ")
+    console.print(legend)
+    _print_mentions(console, view)
+
+
+def _print_mentions(console: Console, view: DocumentView) -> None:
+    """A table of the entity mentions with their offsets."""
+    if not view.mentions:
+        return
+    table = Table(title="entity mentions")
+    for column in ("label", "text", "start", "end", "sentence"):
+        table.add_column(column)
+    for mention in view.mentions:
+        table.add_row(
+            mention.kind, mention.text, str(mention.start), str(mention.end), str(mention.index)
+        )
+    console.print(table)

@@ -1,0 +1,70 @@
+"""The command line without Frog: ingest, docs, show, help, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kroniek.cli import app
+
+from .conftest import ROOT
+
+runner = CliRunner()
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_teaches_with_an_example() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0
+    for command in ("ingest", "run", "docs", "show"):
+        assert command in out
+    assert "Example" in out
+    code, out, _ = invoke("ingest", "--help")
+    assert code == 0 and "kroniek ingest examples/" in out
+
+
+def test_ingest_examples_then_list_and_show(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    code, out, _ = invoke("ingest", str(ROOT / "examples"), "--db", str(db), "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["stored_new"] == summary["documents_read"] == 9
+    code, out, _ = invoke("docs", "--db", str(db), "--json")
+    listed = json.loads(out)
+    assert {d["status"] for d in listed} == {"stored", "unsupported-language"}
+    code, out, _ = invoke("show", "feed-002", "--db", str(db))
+    assert code == 0 and "feed-002" in out
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path: Path) -> None:
+    good = tmp_path / "goed.txt"
+    good.write_text(" date 2023-05-02\nDe minister bezocht gisteren Jerevan voor overleg.\n")
+    (tmp_path / "leeg.txt").write_text("")
+    (tmp_path / "kapot.jsonl").write_text('{"text": "Een goede regel over Tbilisi."}\n{kapot\n')
+    db = tmp_path / "k.duckdb"
+    code, out, err = invoke("ingest", str(tmp_path), "--db", str(db), "--json")
+    assert code == 1
+    summary = json.loads(out)
+    assert summary["stored_new"] == 2
+    assert summary["input_problems"] == 2 and summary["failed"] == 2
+    assert "leeg.txt" in err and "kapot.jsonl:2" in err
+
+
+def test_stdin_is_read_with_a_dash(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    text = " date 2022-01-06\nTokajev vroeg Rusland om hulp bij het neerslaan van de onrust.\n"
+    code, out, _ = invoke("ingest", "-", "--db", str(db), "--json", stdin=text)
+    assert code == 0, out
+    (doc,) = json.loads(invoke("docs", "--db", str(db), "--json")[1])
+    assert (doc["published"], doc["date_precision"]) == ("2022-01-06", "day")
+
+
+def test_reading_commands_on_a_missing_database_fail_clearly(tmp_path: Path) -> None:
+    code, _, err = invoke("docs", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 2 and "E202" in err

@@ -1,0 +1,141 @@
+"""The database writer: whole documents, duplicates, migrations, replaced analyses."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kroniek.errors import StoreError
+from kroniek.query.documents import get_document, list_documents
+from kroniek.records import (
+    AnalysedDocument,
+    Block,
+    EntityMention,
+    IngestProblem,
+    Sentence,
+    SourceDocument,
+    Token,
+)
+from kroniek.store import SCHEMA_VERSION, Writer, open_for_reading
+
+
+def doc(doc_id: str, text: str, language: str = "nl", origin: str = "a.txt") -> SourceDocument:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    blocks = (Block(0, "body", 0, len(text)),)
+    return SourceDocument(
+        doc_id, text, blocks, None, "2022-01", "month", language, None, None, origin, digest
+    )
+
+
+def analysis(document: SourceDocument, analyser: str = "frog test") -> AnalysedDocument:
+    words = document.text.rstrip(".").split()
+    tokens, pos = [], 0
+    for i, word in enumerate(words):
+        start = document.text.index(word, pos)
+        pos = start + len(word)
+        tokens.append(Token(i, start, pos, word, word.lower(), "N", "", "O", -1, ""))
+    sentence = Sentence(0, 0, "body", 0, pos, tuple(tokens), parsed=False)
+    mention = EntityMention(0, "LOC", tokens[0].start, tokens[0].end, tokens[0].text)
+    return AnalysedDocument(document.doc_id, (sentence,), (mention,), analyser)
+
+
+def count(path: Path, table: str) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        assert row is not None
+        return int(row[0])
+
+
+def test_new_then_unchanged_then_duplicate_then_conflict(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    with Writer(db) as writer:
+        assert writer.store_document(doc("a", "Almaty protesteert."), "stored") == "new"
+        assert writer.store_document(doc("a", "Almaty protesteert."), "stored") == "unchanged"
+        copy = doc("b", "Almaty protesteert.", origin="b.txt")
+        assert writer.store_document(copy, "stored") == "duplicate"
+        assert writer.store_document(copy, "stored") == "duplicate"
+        assert writer.store_document(doc("a", "Iets anders."), "stored") == "id-conflict"
+    assert count(db, "documents") == 1
+    assert count(db, "duplicates") == 1
+    with open_for_reading(db) as con:
+        view = get_document(con, "a", str(db))
+    assert view.duplicates == ("b.txt",)
+
+
+def test_analysis_is_stored_whole_and_replaced_on_rerun(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    document = doc("a", "Almaty protesteert tegen Moskou.")
+    with Writer(db) as writer:
+        writer.store_document(document, "stored")
+        assert writer.awaiting_analysis(["nl"]) == ["a"]
+        writer.store_analysis(analysis(document))
+        writer.store_analysis(analysis(document, "frog again"))
+        assert writer.awaiting_analysis(["nl"]) == []
+    assert count(db, "sentences") == 1
+    assert count(db, "tokens") == 4
+    assert count(db, "mentions") == 1
+    with open_for_reading(db) as con:
+        view = get_document(con, "a", str(db))
+        (row,) = list_documents(con)
+    assert view.analyser == "frog again"
+    assert view.mentions[0].text == "Almaty"
+    assert (row.status, row.sentences, row.mentions) == ("analysed", 1, 1)
+
+
+def test_a_failed_analysis_leaves_no_rows_and_is_retried(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    document = doc("a", "Almaty protesteert.")
+    broken = AnalysedDocument("a", analysis(document).sentences, (None,), "x")  # type: ignore[arg-type]
+    with Writer(db) as writer:
+        writer.store_document(document, "stored")
+        with pytest.raises(AttributeError):
+            writer.store_analysis(broken)
+        writer.mark_failed("a", "boom")
+        assert writer.awaiting_analysis(["nl"]) == ["a"]
+    assert count(db, "tokens") == 0 and count(db, "sentences") == 0
+
+
+def test_other_languages_are_not_awaiting_analysis(tmp_path: Path) -> None:
+    with Writer(tmp_path / "k.duckdb") as writer:
+        writer.store_document(doc("en", "Protests in Almaty.", "en"), "unsupported-language")
+        assert writer.awaiting_analysis(["nl"]) == []
+
+
+def test_load_document_round_trips(tmp_path: Path) -> None:
+    document = doc("a", "Almaty protesteert.")
+    with Writer(tmp_path / "k.duckdb") as writer:
+        writer.store_document(document, "stored")
+        assert writer.load_document("a") == document
+
+
+def test_schema_version_is_recorded_and_newer_databases_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    Writer(db).close()
+    with duckdb.connect(str(db)) as con:
+        row = con.execute("SELECT version FROM schema_meta").fetchone()
+        assert row == (SCHEMA_VERSION,)
+        con.execute("UPDATE schema_meta SET version = version + 1")
+    with pytest.raises(StoreError, match="E201"):
+        Writer(db)
+    with pytest.raises(StoreError, match="E201"):
+        open_for_reading(db)
+
+
+def test_reading_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="E202"):
+        open_for_reading(tmp_path / "none.duckdb")
+
+
+def test_runs_and_problems_are_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    with Writer(db) as writer:
+        run_id = writer.start_run("ingest")
+        writer.record_problem(run_id, IngestProblem("bad.json", 3, "E005 malformed JSON"))
+        writer.finish_run(run_id, {"input_problems": 1})
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT origin, line FROM problems").fetchall() == [("bad.json", 3)]
+        summary = con.execute("SELECT summary->>'input_problems' FROM runs").fetchone()
+        assert summary == ("1",)
