@@ -68,7 +68,7 @@ def test_a_killed_server_is_replaced_and_the_document_still_analysed(
 ) -> None:
     old_pid = analyser.server_pid
     assert old_pid is not None
-    os.kill(old_pid, signal.SIGKILL)
+    os.killpg(old_pid, signal.SIGKILL)
     result = analyser.analyse(document(TEXT))
     assert result.sentences
     assert analyser.server_pid not in (None, old_pid)
@@ -77,14 +77,35 @@ def test_a_killed_server_is_replaced_and_the_document_still_analysed(
 def test_a_hung_server_times_out_and_is_replaced(analyser: FrogAnalyser) -> None:
     old_pid = analyser.server_pid
     assert old_pid is not None
-    os.kill(old_pid, signal.SIGSTOP)  # a stopped process accepts connections but never answers
+    os.killpg(old_pid, signal.SIGSTOP)  # stopped processes never answer
     try:
         result = analyser.analyse(document(TEXT))
     finally:
         with contextlib.suppress(ProcessLookupError):  # the analyser normally killed it already
-            os.kill(old_pid, signal.SIGKILL)
+            os.killpg(old_pid, signal.SIGKILL)
     assert result.sentences
     assert analyser.server_pid != old_pid
+
+
+def test_one_connection_serves_every_request(analyser: FrogAnalyser) -> None:
+    """Frog forks per connection and a closed connection's child spins: keep one."""
+    pgid = analyser.server_pid
+    assert pgid is not None
+    for _ in range(3):
+        analyser.analyse(document(TEXT))
+    assert len(group_members(pgid)) <= 3  # guard, server, one connection child
+
+
+def group_members(pgid: int) -> list[int]:
+    """Pids in a process group, read from /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) == pgid:
+                    members.append(int(entry.name))
+    return members
 
 
 def test_missing_frog_binary_is_a_clear_error() -> None:

@@ -58,6 +58,7 @@ class ProgressReporter:
             transient=False,
         )
         self._task: TaskID | None = None
+        self._stage = ""
 
     def __enter__(self) -> ProgressReporter:
         self._progress.start()
@@ -76,6 +77,7 @@ class ProgressReporter:
         if self._task is not None:
             self._progress.update(self._task, refresh=True)
         self._task = self._progress.add_task(name, total=total, rate="")
+        self._stage = name
 
     def advance(self, label: str) -> None:
         """One more document done; refresh the documents/s figure."""
@@ -87,7 +89,7 @@ class ProgressReporter:
         if speed:
             self._progress.update(self._task, rate=f"{speed:.2f} docs/s")
         if self.verbose:
-            self._progress.console.print(f"[dim]done {label}[/dim]")
+            self._progress.console.print(f"[dim]done {self._stage}: {label}[/dim]", highlight=False)
 
     def problem(self, problem: IngestProblem) -> None:
         """Print one problem line above the bar."""

@@ -1,53 +1,35 @@
 """A long-lived Frog server on loopback, started and stopped by us.
 
 Frog needs about ten seconds to load its models, so each worker keeps one
-server for the whole run.  The server forks a child for every connection and
-ignores SIGTERM, so it runs in a process group of its own and the whole group
-is stopped with SIGKILL.  The server is also asked (through the kernel's
-parent-death signal) to die with the process that started it, so a killed run
-leaves no server behind; a child that is busy with a request finishes it and exits.
+server for the whole run and one connection to it: Frog forks a child per
+connection, and a child whose client disconnects keeps spinning at full CPU.
+Frog ignores SIGTERM, so it runs under a guard (``frog_guard``) in a process
+group of its own, and the whole group is stopped with SIGKILL; the guard also
+kills the group when the kroniek process that started it dies.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from kroniek.config import FrogConfig
 from kroniek.errors import FrogError, Msg
 from kroniek.nlp.frog_output import END_OF_ANSWER
 
 _LOOPBACK = "127.0.0.1"
-_PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.25
-_END_MARKER = f"\n{END_OF_ANSWER}\n".encode()
-
-
-def _load_libc() -> ctypes.CDLL | None:
-    """The C library, loaded in the parent: a forked child must not call the loader."""
-    try:
-        return ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return None
-
-
-_LIBC = _load_libc()
-
-
-def _die_with_parent() -> None:
-    """Run in the child before exec: SIGKILL it when its parent dies (Linux only)."""
-    if _LIBC is not None:
-        with contextlib.suppress(AttributeError):
-            _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+_READY_LINE = END_OF_ANSWER.encode()
 
 
 def _free_port() -> int:
@@ -79,6 +61,8 @@ class FrogServer:
         self.config = config
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
+        self._connection: socket.socket | None = None
+        self._answers: BinaryIO | None = None
         self._workdir = Path(tempfile.mkdtemp(prefix="kroniek-frog-"))
         self._log = self._workdir / "frog.log"
 
@@ -96,7 +80,7 @@ class FrogServer:
 
     @property
     def pid(self) -> int | None:
-        """Process id of the running server, or None."""
+        """Process group id of the running server (its guard's pid), or None."""
         return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
@@ -105,7 +89,8 @@ class FrogServer:
         if path is None:
             raise FrogError(Msg.E101.format(binary=self.config.binary))
         self.port = _free_port()
-        command = [path, "-S", str(self.port), "--threads=1"]
+        command = [sys.executable, "-m", "kroniek.nlp.frog_guard"]
+        command += [path, "-S", str(self.port), "--threads=1"]
         if self.config.skip:
             command.append(f"--skip={self.config.skip}")
         # More than one OpenMP thread makes Frog much slower on small machines.
@@ -118,7 +103,6 @@ class FrogServer:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads exist in the child
                 start_new_session=True,
             )
         self._wait_until_listening()
@@ -153,10 +137,11 @@ class FrogServer:
 
     def stop(self) -> None:
         """Kill the server and the children it forked (they ignore SIGTERM) and reap it."""
+        self._disconnect()
         process, self._process = self._process, None
         if process is None:
             return
-        # The group id is the server's pid (new session); it holds only Frog's processes.
+        # The group id is the guard's pid (new session); it holds only Frog's processes.
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -172,25 +157,41 @@ class FrogServer:
             raise FrogError(Msg.E104)
         timeout = self.config.request_timeout
         try:
-            with socket.create_connection((_LOOPBACK, self.port), timeout=timeout) as sock:
-                sock.sendall(f"{text}\nEOT\n".encode())
-                return _receive_answer(sock)
+            answers = self._connect(timeout)
+            assert self._connection is not None  # set by _connect
+            self._connection.sendall(f"{text}\nEOT\n".encode())
+            return _read_answer(answers)
         except TimeoutError as exc:
+            self._disconnect()
             raise FrogError(Msg.E103.format(seconds=timeout)) from exc
         except OSError as exc:
+            self._disconnect()
             raise FrogError(Msg.E104) from exc
 
+    def _connect(self, timeout: float) -> BinaryIO:
+        """The one connection to the server, opened on first use."""
+        if self._answers is None:
+            self._connection = socket.create_connection((_LOOPBACK, self.port), timeout=timeout)
+            self._answers = self._connection.makefile("rb")
+        return self._answers
 
-def _receive_answer(sock: socket.socket) -> str:
-    """Read until Frog's end-of-answer line; raise when the connection ends early."""
-    chunks: list[bytes] = []
-    tail = b""
+    def _disconnect(self) -> None:
+        """Drop the connection (after an error the stream position is unknown)."""
+        answers, connection = self._answers, self._connection
+        self._answers = self._connection = None
+        for stream in (answers, connection):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def _read_answer(answers: BinaryIO) -> str:
+    """Read lines up to Frog's end-of-answer line; raise when the connection ends early."""
+    lines: list[bytes] = []
     while True:
-        chunk = sock.recv(65536)
-        if not chunk:
+        line = answers.readline()
+        if not line:
             raise FrogError(Msg.E104)
-        chunks.append(chunk)
-        tail = (tail + chunk)[-64:]
-        # The leading newline also catches an answer that is nothing but the marker.
-        if _END_MARKER in b"\n" + tail:
-            return b"".join(chunks).decode("utf-8", errors="replace")
+        if line.strip() == _READY_LINE:
+            return b"".join(lines).decode("utf-8", errors="replace")
+        lines.append(line)

@@ -24,6 +24,10 @@ StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
 DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
 
 
+# Token attributes in the column order of the tokens table, after doc_id and sentence_index.
+_TOKEN_FIELDS = ("index", "start", "end", "lemma", "pos", "features", "ner", "head", "deprel")
+
+
 def _now() -> datetime:
     """Current UTC time without tzinfo, as DuckDB's TIMESTAMP stores it."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -157,42 +161,53 @@ class Writer:
     def _insert_sentences(self, analysed: AnalysedDocument) -> None:
         """Insert sentences, tokens and mentions (inside the caller's transaction)."""
         doc_id = analysed.doc_id
-        if analysed.sentences:
-            self._con.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (doc_id, s.index, s.block_index, s.block_kind, s.start, s.end, s.parsed)
-                    for s in analysed.sentences
-                ],
-            )
-            token_rows = [
-                (
-                    doc_id,
-                    s.index,
-                    t.index,
-                    t.start,
-                    t.end,
-                    t.lemma,
-                    t.pos,
-                    t.features,
-                    t.ner,
-                    t.head,
-                    t.deprel,
-                )
-                for s in analysed.sentences
-                for t in s.tokens
-            ]
-            self._con.executemany(
-                "INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", token_rows
-            )
-        if analysed.mentions:
-            self._con.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (doc_id, i, m.sentence_index, m.label, m.start, m.end, m.text)
-                    for i, m in enumerate(analysed.mentions)
-                ],
-            )
+        sentences = analysed.sentences
+        tokens = [(s.index, t) for s in sentences for t in s.tokens]
+        mentions = analysed.mentions
+        self._insert_columns(
+            "sentences",
+            [
+                [doc_id] * len(sentences),
+                [s.index for s in sentences],
+                [s.block_index for s in sentences],
+                [s.block_kind for s in sentences],
+                [s.start for s in sentences],
+                [s.end for s in sentences],
+                [s.parsed for s in sentences],
+            ],
+        )
+        self._insert_columns(
+            "tokens",
+            [
+                [doc_id] * len(tokens),
+                [index for index, _ in tokens],
+                *([getattr(token, name) for _, token in tokens] for name in _TOKEN_FIELDS),
+            ],
+        )
+        self._insert_columns(
+            "mentions",
+            [
+                [doc_id] * len(mentions),
+                list(range(len(mentions))),
+                [m.sentence_index for m in mentions],
+                [m.label for m in mentions],
+                [m.start for m in mentions],
+                [m.end for m in mentions],
+                [m.text for m in mentions],
+            ],
+        )
+
+    def _insert_columns(self, table: str, columns: list[list[object]]) -> None:
+        """Insert rows given column-wise, in one statement.
+
+        DuckDB inserts row-by-row parameters slowly (``executemany`` costs about
+        a millisecond a row); passing each column as one list and unnesting them
+        together is two orders of magnitude faster.
+        """
+        if not columns[0]:
+            return
+        unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
+        self._con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
 
     def mark_failed(self, doc_id: str, detail: str) -> None:
         """Keep the document, flag that its analysis failed; the next run tries again."""
