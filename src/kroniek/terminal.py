@@ -36,6 +36,7 @@ _LABEL_STYLES = {
     "PRO": "yellow",
     "EVE": "bold red",
 }
+_TITLE_CHARS = 40
 _BLOCK_STYLES = {"title": "bold", "heading": "bold underline", "caption": "italic dim"}
 
 
@@ -75,7 +76,10 @@ class ProgressReporter:
     def stage(self, name: str, total: int | None) -> None:
         """Start a new bar; an unknown total shows a running count."""
         if self._task is not None:
-            self._progress.update(self._task, refresh=True)
+            # Freeze the finished stage: its clock and spinner stop, its bar fills.
+            done = self._progress.tasks[-1].completed
+            self._progress.update(self._task, total=done, refresh=True)
+            self._progress.stop_task(self._task)
         self._task = self._progress.add_task(name, total=total, rate="")
         self._stage = name
 
@@ -130,8 +134,13 @@ def summary_json(summary: RunSummary) -> str:
 def documents_table(rows: list[DocumentRow]) -> Table:
     """The document list."""
     table = Table(title=f"{len(rows)} documents")
-    for column in ("id", "date", "lang", "status", "sentences", "mentions", "title / origin"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True, min_width=17)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("lang", no_wrap=True, min_width=4)
+    table.add_column("status", overflow="fold", min_width=8)
+    table.add_column("sent.", justify="right", min_width=5)
+    table.add_column("ment.", justify="right", min_width=5)
+    table.add_column("title / origin", overflow="fold")
     for row in rows:
         date = row.published or "unknown"
         table.add_row(
@@ -141,9 +150,14 @@ def documents_table(rows: list[DocumentRow]) -> Table:
             row.status,
             str(row.sentences),
             str(row.mentions),
-            row.title or row.origin,
+            _shorten(row.title or row.origin, _TITLE_CHARS),
         )
     return table
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def rows_json(rows: list[DocumentRow]) -> str:
