@@ -7,6 +7,7 @@ be done (bad usage, Frog missing, database unreadable).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,19 +16,29 @@ import typer
 from rich.console import Console
 
 from kroniek import __version__, pipeline
+from kroniek.actors.knowledge import knowledge_base
+from kroniek.actors.lookup import list_actors, search_actors, show_actor
+from kroniek.actors.phoenix import phoenix_to_tsv
 from kroniek.config import DEFAULT_DB, KroniekConfig
-from kroniek.errors import KroniekError
+from kroniek.errors import KroniekError, Msg
+from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
 from kroniek.query.documents import get_document, list_documents
 from kroniek.records import RunSummary
 from kroniek.store import open_for_reading
 from kroniek.terminal import (
     ProgressReporter,
+    actor_card,
+    actors_table,
+    coverage_table,
     document_json,
     documents_table,
     render_document,
     rows_json,
+    sample_tsv,
+    search_table,
     summary_json,
     summary_table,
+    to_json,
 )
 
 app = typer.Typer(
@@ -67,6 +78,24 @@ VerboseOption = Annotated[
 ]
 
 
+ActorFilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="Extra actor file (TSV; see 'kroniek actors import'); repeatable. "
+        "Also read from $KRONIEK_ACTORS (paths separated by ':').",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+
+
+def _actor_files(given: list[Path] | None) -> tuple[Path, ...]:
+    """User actor files from the option and the environment, in that order."""
+    from_env = [Path(p) for p in os.environ.get("KRONIEK_ACTORS", "").split(os.pathsep) if p]
+    return tuple(dict.fromkeys([*(given or []), *from_env]))
+
+
 def _fail(error: KroniekError) -> typer.Exit:
     """Print a KroniekError as one line and exit 2."""
     err.print(f"[red]error[/red] {error}", highlight=False)
@@ -75,8 +104,7 @@ def _fail(error: KroniekError) -> typer.Exit:
 
 def _run(
     paths: list[str],
-    db: Path,
-    workers: int,
+    config: KroniekConfig,
     as_json: bool,
     verbose: bool,
     *,
@@ -84,7 +112,6 @@ def _run(
     command: str,
 ) -> None:
     """Shared body of ``ingest`` and ``run``."""
-    config = KroniekConfig(db_path=db, workers=workers)
     try:
         with ProgressReporter(err, verbose=verbose) as reporter:
             summary = pipeline.run(
@@ -121,7 +148,8 @@ def ingest(
 
     Example:  kroniek ingest examples/ --db news.duckdb
     """
-    _run(paths or [], db, 1, as_json, verbose, analyse=False, command="ingest")
+    config = KroniekConfig(db_path=db)
+    _run(paths or [], config, as_json, verbose, analyse=False, command="ingest")
 
 
 @app.command()
@@ -131,15 +159,18 @@ def run(
     workers: WorkersOption = 1,
     as_json: JsonOption = False,
     verbose: VerboseOption = False,
+    actors: ActorFilesOption = None,
 ) -> None:
     """Ingest PATHS and run every analysis stage on what is not yet analysed.
 
-    With no PATHS, analyses the documents already stored that wait for it
-    (after 'kroniek ingest', or a run that was interrupted).
+    Stages: 1 ingest, 2 analyse with Frog, 3 resolve actors. With no PATHS,
+    runs the later stages on documents already stored that wait for them
+    (after 'kroniek ingest', an interrupted run, or a new actor knowledge base).
 
     Example:  kroniek run examples/ --db news.duckdb --workers 2
     """
-    _run(paths or [], db, workers, as_json, verbose, analyse=True, command="run")
+    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
+    _run(paths or [], config, as_json, verbose, analyse=True, command="run")
 
 
 @app.command()
@@ -184,6 +215,142 @@ def show(
         print(document_json(view))
     else:
         render_document(out, view)
+
+
+actors_app = typer.Typer(
+    help="The actor knowledge base: states, organisations, seats of power, people with dated "
+    "roles.\n\nExample:  kroniek actors search Poetin",
+    no_args_is_help=True,
+)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("list")
+def actors_list(
+    kind: Annotated[
+        str | None,
+        typer.Option(help="state, historical_state, organisation, seat, person or group."),
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 code, e.g. KAZ.")] = None,
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """List actors of the knowledge base.
+
+    Example:  kroniek actors list --kind person --country KAZ
+    """
+    found = list_actors(knowledge_base(_actor_files(actors)), kind, country)
+    if as_json:
+        print(to_json(found))
+    else:
+        out.print(actors_table(found))
+
+
+@actors_app.command("show")
+def actors_show(
+    actor_id: Annotated[str, typer.Argument(help="Actor id, e.g. person:vladimir-putin.")],
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Show one actor with its names, dated offices and members.
+
+    Example:  kroniek actors show org:csto
+    """
+    try:
+        card = show_actor(knowledge_base(_actor_files(actors)), actor_id)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(to_json(card))
+    else:
+        actor_card(out, card)
+
+
+@actors_app.command("search")
+def actors_search(
+    text: Annotated[str, typer.Argument(help="A name in any spelling: Poetin, Putin, NAVO.")],
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 10,
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Find actors by name, tolerant of Dutch/English transliteration.
+
+    Example:  kroniek actors search "Kasym-Zjomart Tokajev"
+    """
+    results = search_actors(knowledge_base(_actor_files(actors)), text, limit)
+    if as_json:
+        print(to_json([{"score": score, "actor": actor} for actor, score in results]))
+    else:
+        out.print(search_table(results))
+
+
+@actors_app.command("import")
+def actors_import(
+    source: Annotated[
+        Path, typer.Argument(help="A Phoenix/PETRARCH .actors dictionary.", exists=True)
+    ],
+    to: Annotated[Path, typer.Option("--to", help="User actor file to write.")] = Path(
+        "kroniek-actors.tsv"
+    ),
+) -> None:
+    """Convert a Phoenix/PETRARCH actor dictionary into a user actor file.
+
+    The result is a TSV you can edit; pass it to 'kroniek run --actors FILE'
+    or list it in $KRONIEK_ACTORS.
+
+    Example:  kroniek actors import Phoenix.Countries.actors.txt --to phoenix.tsv
+    """
+    with source.open(encoding="utf-8", errors="replace") as lines:
+        text, count = phoenix_to_tsv(lines)
+    if count == 0:
+        raise _fail(KroniekError(Msg.E302.format(path=source)))
+    to.write_text(text, encoding="utf-8")
+    out.print(f"wrote {count} entries to {to}; use: kroniek run --actors {to} …")
+
+
+eval_app = typer.Typer(
+    help="Measure kroniek against gold data.\n\nExample:  kroniek eval actors "
+    "../shared/data/eventdna-dev --db eval.duckdb",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("actors")
+def eval_actors(
+    folder: Annotated[
+        Path, typer.Argument(help="EventDNA folder with DNAF files.", exists=True, file_okay=False)
+    ],
+    db: Annotated[
+        Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
+    ] = Path("eval-eventdna.duckdb"),
+    workers: WorkersOption = 2,
+    sample: Annotated[int, typer.Option(help="Resolutions to draw for checking by hand.")] = 100,
+    sample_out: Annotated[
+        Path | None, typer.Option(help="Write the sample as TSV to this file.")
+    ] = None,
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Share of EventDNA's gold PER/ORG/LOC mentions resolved to an actor.
+
+    The first run analyses the 1,387 documents with Frog into --db (a few
+    minutes); later runs only re-resolve actors.
+
+    Example:  kroniek eval actors ../shared/data/eventdna-dev --sample-out sample.tsv
+    """
+    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
+    try:
+        with ProgressReporter(err) as reporter:
+            report = evaluate_actor_coverage(folder, config, reporter, sample_size=sample)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    if sample_out is not None:
+        sample_out.write_text(sample_tsv(report.sample), encoding="utf-8")
+    if as_json:
+        print(to_json(report))
+    else:
+        out.print(coverage_table(report))
 
 
 def _version_callback(value: bool) -> None:

@@ -43,5 +43,7 @@ class KroniekConfig:
 
     db_path: Path = DEFAULT_DB
     workers: int = 1
+    actor_files: tuple[Path, ...] = ()
+    """User extension files of actors (TSV, see docs/actors.md), added to the knowledge base."""
     ingest: IngestConfig = field(default_factory=IngestConfig)
     frog: FrogConfig = field(default_factory=FrogConfig)

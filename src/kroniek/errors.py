@@ -61,6 +61,10 @@ class Msg:
     E202 = "E202 cannot open database {path}: {detail}"
     E203 = "E203 no document with id '{doc_id}' in {path}"
 
+    # actors
+    E301 = "E301 no actor with id '{actor_id}'; try 'kroniek actors search NAME'"
+    E302 = "E302 {path} holds no Phoenix/PETRARCH actor entries"
+
     # warnings and notes (not errors)
     W001 = "W001 duplicate of document {doc_id}; recorded, not stored again"
     W002 = "W002 language '{language}' has no analyser yet; stored without analysis"

@@ -2,6 +2,7 @@
 
 1. ingest   - read inputs into documents (``kroniek.ingest``), store them (``kroniek.store``)
 2. analyse  - Frog: sentences, tokens, parses, entities (``kroniek.nlp``), store them
+3. actors   - resolve actor mentions against the knowledge base (``kroniek.actors``), store them
 
 Later stages (actors, events, place, time) are added here in flow order.
 Nothing in this module decides anything about documents; it only passes
@@ -11,16 +12,18 @@ records from one stage to the next, counts, and reports progress.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol, TextIO
 
+from kroniek.actors.knowledge import knowledge_base
+from kroniek.actors.resolve import resolve_actors
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser
 from kroniek.nlp.pool import Analyser, analyse_all
-from kroniek.records import IngestProblem, RunSummary
+from kroniek.records import IngestProblem, RunSummary, SourceDocument
 from kroniek.store import DocumentStatus, Writer
 
 _OUTCOME_COUNTER = {
@@ -80,24 +83,39 @@ def run(
     stdin: TextIO | None = None,
 ) -> RunSummary:
     """Run every stage that exists over ``paths`` into ``config.db_path``."""
+    items = read_inputs(paths, config.ingest, stdin) if paths else iter(())
+    return run_documents(items, config, reporter, analyse=analyse, command=command)
+
+
+def run_documents(
+    items: Iterable[SourceDocument | IngestProblem],
+    config: KroniekConfig,
+    reporter: Reporter,
+    *,
+    analyse: bool = True,
+    command: str = "run",
+) -> RunSummary:
+    """Run every stage over documents that are already read (e.g. evaluation data)."""
     with Writer(config.db_path) as writer:
         current = Run(config, writer, reporter, writer.start_run(command))
-        stage_1_ingest(current, paths, stdin)
+        stage_1_ingest(current, items)
         if analyse:
             stage_2_analyse(current)
+            stage_3_actors(current)
         summary = current.summary()
         counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
         writer.finish_run(current.run_id, counts)
     return summary
 
 
-def stage_1_ingest(current: Run, paths: Sequence[str], stdin: TextIO | None) -> None:
-    """Read every input and store each new document whole."""
-    if not paths:
-        return
-    current.reporter.stage("1 ingest", None)
+def stage_1_ingest(current: Run, items: Iterable[SourceDocument | IngestProblem]) -> None:
+    """Store each new document whole; record each problem."""
     analysed_languages = current.config.ingest.analysed_languages
-    for item in read_inputs(paths, current.config.ingest, stdin):
+    started = False
+    for item in items:
+        if not started:
+            current.reporter.stage("1 ingest", None)
+            started = True
         if isinstance(item, IngestProblem):
             current.problem(item)
             continue
@@ -139,3 +157,18 @@ def stage_2_analyse(current: Run) -> None:
             current.counts["sentences"] += len(result.sentences)
             current.counts["mentions"] += len(result.mentions)
         current.reporter.advance(doc.doc_id)
+
+
+def stage_3_actors(current: Run) -> None:
+    """Resolve the actors of every analysed document not yet resolved with this knowledge base."""
+    kb = knowledge_base(current.config.actor_files)
+    writer = current.writer
+    waiting = writer.awaiting_actors(kb.version)
+    if not waiting:
+        return
+    current.reporter.stage("3 resolve actors", len(waiting))
+    for doc_id in waiting:
+        doc = writer.load_document(doc_id)
+        writer.store_actors(resolve_actors(doc, writer.load_analysis(doc), kb))
+        current.counts["actors_resolved"] += 1
+        current.reporter.advance(doc_id)

@@ -123,6 +123,40 @@ class AnalysedDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of a document resolved (or not) to an actor, with how and how sure."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    """Knowledge-base id (``person:vladimir-putin``, ``state:RUS``, ``org:csto``), or None."""
+    kind: str
+    """state, historical_state, organisation, seat, person, group or unresolved."""
+    name: str | None
+    code: str | None
+    """Export code: ISO3 for states and people's countries, the acronym for organisations."""
+    country: str | None
+    """ISO3, or a PLOVER non-state code (IGO, UNO, EUR, …); None when not known."""
+    sector: str | None
+    role: str | None
+    """The office held on the document date, ``former head_of_state``, or None."""
+    confidence: float
+    method: str
+    """The rule that resolved it, e.g. ``name``, ``surname-in-document``, ``role-description``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedActors:
+    """The output of the actor stage for one document."""
+
+    doc_id: str
+    mentions: tuple[ActorMention, ...]
+    knowledge_version: str
+
+
+@dataclass(frozen=True, slots=True)
 class RunSummary:
     """What one run did, for the terminal, ``--json`` and the runs table."""
 
@@ -135,6 +169,7 @@ class RunSummary:
     not_analysed_language: int
     analysed: int
     analysis_failed: int
+    actors_resolved: int
     input_problems: int
     sentences: int
     mentions: int

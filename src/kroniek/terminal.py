@@ -7,7 +7,8 @@ database.  Machine-readable output (``--json``) is built from the same records.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
+from datetime import date
 from types import TracebackType
 
 from rich.console import Console
@@ -25,6 +26,9 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from kroniek.actors.knowledge import Actor
+from kroniek.actors.lookup import ActorCard
+from kroniek.evaluation.actor_coverage import CoverageReport, SampledResolution
 from kroniek.query.documents import DocumentRow, DocumentView
 from kroniek.records import IngestProblem, RunSummary
 
@@ -193,6 +197,7 @@ def render_document(console: Console, view: DocumentView) -> None:
         prefix = "" if block.kind == "body" else f"[{block.kind}] "
         console.print(Text(prefix, style="dim") + text)
         console.print()
+    _print_actors(console, view)
     legend = Text("entities: ")
     for label, style in _LABEL_STYLES.items():
         legend.append(label, style=style)
@@ -213,3 +218,123 @@ def _print_mentions(console: Console, view: DocumentView) -> None:
             mention.kind, mention.text, str(mention.start), str(mention.end), str(mention.index)
         )
     console.print(table)
+
+
+def _print_actors(console: Console, view: DocumentView) -> None:
+    """A table of resolved actor mentions: who each span is, and how that was decided."""
+    if not view.actors:
+        return
+    table = Table(title="actors (as of the document date)")
+    for column in ("text", "actor", "country", "sector", "role", "conf.", "rule"):
+        table.add_column(column, overflow="fold")
+    for actor in view.actors:
+        table.add_row(
+            actor.text,
+            actor.name or actor.actor_id or "[dim]unresolved[/dim]",
+            actor.country or "",
+            actor.sector or "",
+            actor.role or "",
+            f"{actor.confidence:.2f}",
+            actor.method,
+        )
+    console.print(table)
+
+
+def actors_table(actors: list[Actor]) -> Table:
+    """The knowledge base's actors, one per row."""
+    table = Table(title=f"{len(actors)} actors")
+    for column in ("id", "kind", "name", "code", "country", "sector"):
+        table.add_column(column, overflow="fold")
+    for actor in actors:
+        table.add_row(
+            actor.actor_id,
+            actor.kind,
+            actor.name,
+            actor.code,
+            actor.country or "",
+            actor.sector or "",
+        )
+    return table
+
+
+def actor_card(console: Console, card: ActorCard) -> None:
+    """One actor with its names, dated offices and alliance members."""
+    actor = card.actor
+    console.rule(f"[bold]{actor.name}")
+    console.print(
+        f"id: {actor.actor_id}   kind: {actor.kind}   code: {actor.code}   "
+        f"country: {actor.country or '-'}   sector: {actor.sector or '-'}"
+    )
+    console.print("names: " + "; ".join(actor.names), highlight=False)
+    if card.tenures:
+        table = Table(title="offices")
+        for column in ("country", "role", "title", "sector", "from", "to"):
+            table.add_column(column)
+        for t in card.tenures:
+            table.add_row(t.country, t.role, t.title_nl, t.sector, str(t.start), str(t.end or ""))
+        console.print(table)
+    if card.members:
+        members = ", ".join(
+            f"{c} ({start}{' - ' + str(end) if end else ''})" for c, start, end in card.members
+        )
+        console.print(f"members: {members}", highlight=False)
+
+
+def search_table(results: list[tuple[Actor, float]]) -> Table:
+    """Search results with their match score."""
+    table = Table(title="matches")
+    for column in ("score", "id", "kind", "name", "country"):
+        table.add_column(column, overflow="fold")
+    for actor, score in results:
+        table.add_row(f"{score:.0f}", actor.actor_id, actor.kind, actor.name, actor.country or "")
+    return table
+
+
+def to_json(value: object) -> str:
+    """Dataclass records (and lists of them) as JSON; dates as ISO strings."""
+    return json.dumps(value, indent=2, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    """JSON fallback: dataclasses → dicts, dates → ISO strings."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def coverage_table(report: CoverageReport) -> Table:
+    """Actor coverage per split part, entity type and mention level."""
+    table = Table(title=f"EventDNA actor coverage ({report.documents} documents)")
+    for column in ("part", "type", "level", "gold", "resolved", "share"):
+        table.add_column(
+            column, justify="right" if column in ("gold", "resolved", "share") else "left"
+        )
+    for row in report.rows:
+        table.add_row(
+            row.part, row.label, row.level, str(row.gold), str(row.resolved), f"{row.share:.1%}"
+        )
+    return table
+
+
+def sample_tsv(sample: tuple[SampledResolution, ...]) -> str:
+    """The hand-check sample as TSV, with an empty 'correct' column to fill in."""
+    header = "doc_id\ttext\tactor_id\tname\tcountry\tsector\tmethod\tcorrect\tcontext\n"
+    lines = [
+        "\t".join(
+            (
+                s.doc_id,
+                s.text,
+                s.actor_id,
+                s.name,
+                s.country,
+                s.sector,
+                s.method,
+                "",
+                s.context.replace("\t", " "),
+            )
+        )
+        for s in sample
+    ]
+    return header + "\n".join(lines) + "\n"

@@ -37,6 +37,24 @@ class SpanRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRow:
+    """A resolved (or unresolved) actor mention as stored."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    kind: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    role: str | None
+    confidence: float
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentView:
     """A document with everything located in it."""
 
@@ -51,6 +69,7 @@ class DocumentView:
     sentences: tuple[SpanRow, ...]
     mentions: tuple[SpanRow, ...]
     duplicates: tuple[str, ...]
+    actors: tuple[ActorRow, ...]
 
 
 _LIST_SQL = """
@@ -103,6 +122,12 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
     duplicates = con.execute(
         "SELECT origin FROM duplicates WHERE doc_id = ? ORDER BY origin", [doc_id]
     ).fetchall()
+    actors = con.execute(
+        "SELECT sentence_index, start_char, end_char, text, actor_id, kind, name, country, "
+        "sector, role, confidence, method FROM actor_mentions WHERE doc_id = ? "
+        "ORDER BY mention_index",
+        [doc_id],
+    ).fetchall()
     return DocumentView(
         row=row,
         text=text,
@@ -115,6 +140,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
         sentences=_spans(text, sentences),
         mentions=_spans(text, mentions),
         duplicates=tuple(str(d[0]) for d in duplicates),
+        actors=tuple(ActorRow(*a) for a in actors),
     )
 
 
@@ -125,3 +151,15 @@ def _spans(text: str, rows: list[tuple[object, ...]]) -> tuple[SpanRow, ...]:
         s, e = int(str(start)), int(str(end))
         result.append(SpanRow(int(str(index)), str(kind), s, e, text[s:e]))
     return tuple(result)
+
+
+def actor_rows_by_document(con: duckdb.DuckDBPyConnection) -> dict[str, list[ActorRow]]:
+    """Every stored actor mention, grouped by document, in document order."""
+    grouped: dict[str, list[ActorRow]] = {}
+    for doc_id, *fields in con.execute(
+        "SELECT doc_id, sentence_index, start_char, end_char, text, actor_id, kind, name, "
+        "country, sector, role, confidence, method FROM actor_mentions "
+        "ORDER BY doc_id, mention_index"
+    ).fetchall():
+        grouped.setdefault(str(doc_id), []).append(ActorRow(*fields))
+    return grouped

@@ -17,13 +17,36 @@ from types import TracebackType
 from typing import Literal
 
 from kroniek.errors import Msg
-from kroniek.records import AnalysedDocument, Block, IngestProblem, SourceDocument
+from kroniek.records import (
+    AnalysedDocument,
+    Block,
+    IngestProblem,
+    ResolvedActors,
+    SourceDocument,
+)
 from kroniek.store.database import open_for_writing
+from kroniek.store.loading import load_analysis
 
 StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
 DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
 
 
+# ActorMention attributes in the column order of actor_mentions, after doc_id and mention_index.
+_ACTOR_FIELDS = (
+    "sentence_index",
+    "start",
+    "end",
+    "text",
+    "actor_id",
+    "kind",
+    "name",
+    "code",
+    "country",
+    "sector",
+    "role",
+    "confidence",
+    "method",
+)
 # Token attributes in the column order of the tokens table, after doc_id and sentence_index.
 _TOKEN_FIELDS = ("index", "start", "end", "lemma", "pos", "features", "ner", "head", "deprel")
 
@@ -98,8 +121,10 @@ class Writer:
     def _insert_document(self, doc: SourceDocument, status: DocumentStatus) -> None:
         """Insert the document row and its blocks (inside the caller's transaction)."""
         self._con.execute(
-            "INSERT INTO documents VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL)",
+            # Named columns: later migrations add columns to this table.
+            "INSERT INTO documents (doc_id, content_hash, title, text, published, "
+            "date_precision, language, url, source, origin, notes, status, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc.doc_id,
                 doc.content_hash,
@@ -208,6 +233,37 @@ class Writer:
             return
         unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
         self._con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
+
+    def store_actors(self, resolved: ResolvedActors) -> None:
+        """Replace a document's actor mentions and record the knowledge-base version."""
+        doc_id, mentions = resolved.doc_id, resolved.mentions
+        with self._transaction():
+            self._con.execute("DELETE FROM actor_mentions WHERE doc_id = ?", [doc_id])
+            self._insert_columns(
+                "actor_mentions",
+                [
+                    [doc_id] * len(mentions),
+                    list(range(len(mentions))),
+                    *([getattr(m, name) for m in mentions] for name in _ACTOR_FIELDS),
+                ],
+            )
+            self._con.execute(
+                "UPDATE documents SET actors_version = ? WHERE doc_id = ?",
+                [resolved.knowledge_version, doc_id],
+            )
+
+    def awaiting_actors(self, knowledge_version: str) -> list[str]:
+        """Analysed documents not yet resolved with this knowledge-base version."""
+        rows = self._con.execute(
+            "SELECT doc_id FROM documents WHERE status = 'analysed' "
+            "AND actors_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
+            [knowledge_version],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def load_analysis(self, doc: SourceDocument) -> AnalysedDocument:
+        """A stored analysis, rebuilt as the record the analyser produced."""
+        return load_analysis(self._con, doc)
 
     def mark_failed(self, doc_id: str, detail: str) -> None:
         """Keep the document, flag that its analysis failed; the next run tries again."""

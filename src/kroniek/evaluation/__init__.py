@@ -1,0 +1,1 @@
+"""Scoring kroniek against gold data (EventDNA) and our own gold files."""

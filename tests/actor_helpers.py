@@ -1,0 +1,55 @@
+"""Building analysed documents for actor tests, with or without Frog."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from kroniek.records import AnalysedDocument, Block, Sentence, SourceDocument, Token
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def document(text: str, published: str | None = "2022-01-15", doc_id: str = "t") -> SourceDocument:
+    precision = "unknown" if published is None else ("day" if len(published) == 10 else "month")
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return SourceDocument(
+        doc_id,
+        text,
+        (Block(0, "body", 0, len(text)),),
+        None,
+        published,
+        precision,
+        "nl",
+        None,
+        None,
+        "test",
+        digest,
+    )
+
+
+def naive_analysis(doc: SourceDocument) -> AnalysedDocument:
+    """One sentence, words split on punctuation; capitalised words count as proper nouns.
+
+    Enough to test the resolver's rules without Frog; the lexicon tests use real Frog.
+    """
+    tokens = []
+    for i, match in enumerate(_WORD.finditer(doc.text)):
+        word = match.group()
+        proper = word[:1].isupper() and i > 0
+        tokens.append(
+            Token(
+                i,
+                match.start(),
+                match.end(),
+                word,
+                word.lower(),
+                "SPEC" if proper else "N",
+                "deeleigen" if proper else "",
+                "O",
+                -1,
+                "",
+            )
+        )
+    sentence = Sentence(0, 0, "body", 0, len(doc.text), tuple(tokens), parsed=False)
+    return AnalysedDocument(doc.doc_id, (sentence,), (), "naive")
