@@ -5,7 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 
-from kroniek.records import AnalysedDocument, Block, Sentence, SourceDocument, Token
+from kroniek.records import (
+    AnalysedDocument,
+    Block,
+    EntityMention,
+    Sentence,
+    SourceDocument,
+    Token,
+)
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -28,15 +35,19 @@ def document(text: str, published: str | None = "2022-01-15", doc_id: str = "t")
     )
 
 
-def naive_analysis(doc: SourceDocument) -> AnalysedDocument:
+def naive_analysis(
+    doc: SourceDocument, entities: tuple[tuple[str, str], ...] = ()
+) -> AnalysedDocument:
     """One sentence, words split on punctuation; capitalised words count as proper nouns.
+
+    ``entities`` are (text, label) pairs standing in for Frog's named entities.
 
     Enough to test the resolver's rules without Frog; the lexicon tests use real Frog.
     """
     tokens = []
     for i, match in enumerate(_WORD.finditer(doc.text)):
         word = match.group()
-        proper = word[:1].isupper() and i > 0
+        proper = word[:1].isupper()
         tokens.append(
             Token(
                 i,
@@ -52,4 +63,8 @@ def naive_analysis(doc: SourceDocument) -> AnalysedDocument:
             )
         )
     sentence = Sentence(0, 0, "body", 0, len(doc.text), tuple(tokens), parsed=False)
-    return AnalysedDocument(doc.doc_id, (sentence,), (), "naive")
+    mentions = tuple(
+        EntityMention(0, label, doc.text.index(text), doc.text.index(text) + len(text), text)
+        for text, label in entities
+    )
+    return AnalysedDocument(doc.doc_id, (sentence,), mentions, "naive")

@@ -58,6 +58,7 @@ def test_examples_are_all_stored_and_the_dutch_ones_analysed(
     assert summary["stored_new"] == ALL_EXAMPLES
     assert summary["not_analysed_language"] == 1
     assert summary["analysed"] == DUTCH_EXAMPLES
+    assert summary["actors_resolved"] == DUTCH_EXAMPLES
     assert summary["failed"] == 0
     counts = sentence_counts(db)
     assert sum(1 for n in counts.values() if n > 0) == DUTCH_EXAMPLES
@@ -74,6 +75,7 @@ def test_a_second_run_changes_nothing(
     assert summary["stored_new"] == 0
     assert summary["already_stored"] == ALL_EXAMPLES
     assert summary["analysed"] == 0
+    assert summary["actors_resolved"] == 0
     assert sentence_counts(copy) == before
 
 
@@ -122,3 +124,46 @@ def test_the_seed_article_as_the_acceptance_asks(tmp_path: Path) -> None:
         assert name in mentioned, name
     assert any("Tokajev" in m for m in mentioned)
     assert text.startswith("Met zijn verzoek aan Rusland")
+
+
+# Every person the seed names, as a careful reader resolves them for January 2022.
+SEED_PEOPLE = {
+    "Poetin": ("person:vladimir-putin", "RUS", "GOV"),
+    "Vladimir Poetin": ("person:vladimir-putin", "RUS", "GOV"),
+    "Tokajev": ("person:kassym-jomart-tokayev", "KAZ", "GOV"),
+    "Kasym-Zjomart Tokajev": ("person:kassym-jomart-tokayev", "KAZ", "GOV"),
+    "Nazarbajev": ("person:nursultan-nazarbayev", "KAZ", "ELI"),
+    "Noersoeltan Nazarbajev": ("person:nursultan-nazarbayev", "KAZ", "ELI"),
+    "Loekasjenko": ("person:alexander-lukashenko", "BLR", "GOV"),
+    "Aleksandr Loekasjenko": ("person:alexander-lukashenko", "BLR", "GOV"),
+    "Nikol Pasjinjan": ("person:nikol-pashinyan", "ARM", "GOV"),
+    "Dmitri Medvedev": ("person:dmitry-medvedev", "RUS", "ELI"),
+}
+SEED_OTHERS = {
+    "CSTO": "org:csto",
+    "Verdragsorganisatie voor collectieve veiligheid": "org:csto",
+    "NAVO": "org:nato",
+    "Kremlin": "seat:het-kremlin",
+}
+# Countries a mention of these texts may carry; anything else is a wrong country.
+SEED_COUNTRIES = {"RUS", "KAZ", "BLR", "ARM", "KGZ", "TJK", "GEO", "UKR", "AZE", "IGO", "SUN"}
+
+
+def test_the_seed_actors_as_the_acceptance_asks(tmp_path: Path) -> None:
+    need_frog()
+    seed = need_seed()
+    db = tmp_path / "seed.duckdb"
+    kroniek("run", str(seed), "--db", str(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT text, actor_id, country, sector FROM actor_mentions ORDER BY mention_index"
+        ).fetchall()
+    by_text: dict[str, set[tuple[str | None, str | None, str | None]]] = {}
+    for text, actor_id, country, sector in rows:
+        by_text.setdefault(text, set()).add((actor_id, country, sector))
+    for text, expected in SEED_PEOPLE.items():
+        assert by_text.get(text) == {expected}, (text, by_text.get(text))
+    for text, actor_id in SEED_OTHERS.items():
+        assert {a for a, _, _ in by_text.get(text, set())} == {actor_id}, text
+    wrong = [(t, c) for t, _, c, _ in rows if c is not None and c not in SEED_COUNTRIES]
+    assert wrong == []

@@ -19,7 +19,7 @@ from kroniek.records import (
     SourceDocument,
     Token,
 )
-from kroniek.store import SCHEMA_VERSION, Writer, open_for_reading
+from kroniek.store import SCHEMA_VERSION, Writer, database, open_for_reading
 
 
 def doc(doc_id: str, text: str, language: str = "nl", origin: str = "a.txt") -> SourceDocument:
@@ -139,3 +139,21 @@ def test_runs_and_problems_are_recorded(tmp_path: Path) -> None:
         assert con.execute("SELECT origin, line FROM problems").fetchall() == [("bad.json", 3)]
         summary = con.execute("SELECT summary->>'input_problems' FROM runs").fetchone()
         assert summary == ("1",)
+
+
+def test_a_database_of_an_older_schema_is_migrated_forward(tmp_path: Path) -> None:
+    """Version 1 (no actor tables) gains them, and its documents survive."""
+    db = tmp_path / "old.duckdb"
+    first = database._migrations()[0]
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE schema_meta (version INTEGER NOT NULL)")
+        con.execute(first[1])
+        con.execute("INSERT INTO schema_meta VALUES (?)", [first[0]])
+    assert first[0] < SCHEMA_VERSION
+    with Writer(db) as writer:
+        assert writer.store_document(doc("a", "Almaty protesteert."), "stored") == "new"
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT version FROM schema_meta").fetchone() == (SCHEMA_VERSION,)
+        assert con.execute("SELECT count(*) FROM actor_mentions").fetchone() == (0,)
+        row = con.execute("SELECT actors_version FROM documents").fetchone()
+        assert row == (None,)

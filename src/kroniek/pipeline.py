@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol, TextIO
 
 from kroniek.actors.knowledge import knowledge_base
-from kroniek.actors.resolve import resolve_actors
+from kroniek.actors.resolve import resolution_version, resolve_actors
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.ingest import read_inputs
@@ -163,7 +163,7 @@ def stage_3_actors(current: Run) -> None:
     """Resolve the actors of every analysed document not yet resolved with this knowledge base."""
     kb = knowledge_base(current.config.actor_files)
     writer = current.writer
-    waiting = writer.awaiting_actors(kb.version)
+    waiting = writer.awaiting_actors(resolution_version(kb))
     if not waiting:
         return
     current.reporter.stage("3 resolve actors", len(waiting))

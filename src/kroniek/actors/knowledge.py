@@ -105,6 +105,8 @@ class KnowledgeBase:
     predecessor_words: frozenset[str] = frozenset()
     ethnic_words: frozenset[str] = frozenset()
     definite_articles: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
+    locative_words: frozenset[str] = frozenset()
     tenures: dict[str, list[Tenure]] = field(default_factory=lambda: defaultdict(list))
     """Person id → tenures, by start date."""
     holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=lambda: defaultdict(list))
@@ -271,12 +273,15 @@ def _add_organisations(kb: KnowledgeBase) -> None:
 
 def _add_seats(kb: KnowledgeBase) -> None:
     """Capitals and buildings that stand for a government: het Kremlin, Brussel, Den Haag."""
-    for number, entry in enumerate(tomllib.loads(_data_text("seats_nl.toml"))["seat"]):
+    for entry in tomllib.loads(_data_text("seats_nl.toml"))["seat"]:
         target = entry["actor"]
         org = kb.actors.get(f"org:{target}")
         country = org.country if org else target
         code = org.code if org else target
-        actor_id = f"seat:{number}:{plain(entry['name']).replace(' ', '-')}"
+        # One name may have entries per period (het Kremlin for SUN, then RUS).
+        actor_id = f"seat:{plain(entry['name']).replace(' ', '-')}"
+        if actor_id in kb.actors:
+            actor_id += f"@{entry.get('valid_from') or 'from-start'}"
         names = [entry["name"], *entry.get("aliases", [])]
         kb.actors[actor_id] = Actor(
             actor_id,
@@ -305,10 +310,18 @@ def _add_sector_nouns(kb: KnowledgeBase) -> None:
     words = [m["form"].casefold() for m in data.get("modifier", []) if m.get("kind") != "prefix"]
     kb.former_prefixes = tuple(prefixes)
     kb.former_words = frozenset(words)
+
+
+def _add_resolution_cues(kb: KnowledgeBase) -> None:
+    """Cue words for the resolver; drop names that would only ever be a guess."""
     cues = tomllib.loads(_data_text("resolution_nl.toml"))
     kb.predecessor_words = frozenset(w.casefold() for w in cues["predecessor"]["words"])
     kb.ethnic_words = frozenset(w.casefold() for w in cues["ethnic"]["words"])
     kb.definite_articles = frozenset(w.casefold() for w in cues["bare_title"]["articles"])
+    kb.name_articles = frozenset(w.casefold() for w in cues["glued_article"]["words"])
+    kb.locative_words = frozenset(w.casefold() for w in cues["seat_as_place"]["words"])
+    for name in cues["ambiguous_names"]["names"]:
+        kb.by_key.pop(name_key(name), None)
 
 
 def _add_person_rows(kb: KnowledgeBase, rows: Iterable[dict[str, str]]) -> None:
@@ -420,9 +433,10 @@ def build_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
     _add_historical_states(kb)
     _add_organisations(kb)
     _add_seats(kb)
-    _add_sector_nouns(kb)
     for _, text in _data_files("people", ".tsv"):
         _add_person_rows(kb, read_tsv(text))
+    _add_sector_nouns(kb)
+    _add_resolution_cues(kb)
     for path in user_files:
         _add_user_rows(kb, read_tsv(path.read_text(encoding="utf-8")))
     _finish_indexes(kb)

@@ -21,6 +21,7 @@ _DATA = "kroniek.actors.data"
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r" +")
 _REPEATS = re.compile(r"(.)\1+")
+_ROMAN_NUMERAL = re.compile(r"^[ivxlc]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,12 @@ def plain(text: str) -> str:
 
 
 def _fold_word(word: str, rules: tuple[FoldingRule, ...]) -> str:
-    """One word's skeleton: apply every rule left to right, then collapse doubled letters."""
+    """One word's skeleton: apply every rule left to right, then collapse doubled letters.
+
+    Regnal numbers stay as they are: Albert I is not Albert II.
+    """
+    if _ROMAN_NUMERAL.match(word):
+        return word
     out: list[str] = []
     i = 0
     while i < len(word):
