@@ -43,7 +43,7 @@ FUZZY_THRESHOLD = 95.0
 """rapidfuzz ratio on name keys: the lowest threshold with no false match among the
 knowledge base's own names (``bench/measure_name_matching.py``; at 90 there were 14)."""
 
-RESOLVER_VERSION = 3
+RESOLVER_VERSION = 4
 """Bump when a rule changes: documents resolved by an older resolver are resolved again."""
 _KIND_PREFERENCE = {"person": 0, "organisation": 1, "state": 2, "seat": 3, "historical_state": 4}
 _ACTOR_LABELS = ("PER", "ORG")
@@ -78,12 +78,18 @@ def resolve_actors(
     for sentence in analysed.sentences:
         entities = [m for m in analysed.mentions if m.sentence_index == sentence.index]
         claimed = _names(state, sentence, entities)
+        leftovers = [
+            m
+            for m in entities
+            if m.label in _ACTOR_LABELS and not _overlaps(m.start, m.end, claimed)
+        ]
+        unresolved: list[ActorMention] = []
+        for mention in leftovers:
+            for result in _fallback(state, mention.text, mention.start, mention.end):
+                (claimed if result.actor_id else unresolved).append(result)
+        # Noun phrases see every person found so far ("premier" + "Charles Michel").
         claimed += _noun_phrases(state, sentence, claimed)
-        for mention in entities:
-            if mention.label in _ACTOR_LABELS and not _overlaps(
-                mention.start, mention.end, claimed
-            ):
-                claimed += _fallback(state, mention.text, mention.start, mention.end)
+        claimed += [m for m in unresolved if not _overlaps(m.start, m.end, claimed)]
         found += sorted(
             (replace(m, sentence_index=sentence.index) for m in claimed), key=lambda m: m.start
         )
@@ -505,41 +511,59 @@ def _fallback(state: _Document, span_text: str, start: int, end: int) -> list[Ac
 
 
 def _known_words(state: _Document, span_text: str, start: int) -> list[ActorMention]:
-    """Known one-word names (surnames, states) among the words of a mention.
+    """Known names inside a mention, longest first: "Charles Michel" before "Charles".
 
-    Only when every capitalised word is known: "Tokajev Poetin" is two people,
-    "Nationale Veiligheidsraad" is one unknown council, not the UN's.
+    Only when every capitalised word is part of some known name: "Tokajev
+    Poetin" is two people, "Nationale Veiligheidsraad" one unknown council.
     """
     words = list(re.finditer(r"[\w-]+", span_text))
     capitalised = [w.group() for w in words if w.group()[:1].isupper()]
     if any(name_key(word) not in state.kb.by_key for word in capitalised):
         return []
     found = []
-    for match in words:
-        ids = state.kb.by_key.get(name_key(match.group()), set())
-        actors = sorted((state.kb.actors[a] for a in ids), key=lambda a: _rank_plain(state, a))
-        if actors and match.group()[:1].isupper():
-            token = Token(
-                0,
-                start + match.start(),
-                start + match.end(),
-                match.group(),
-                "",
-                "SPEC",
-                "deeleigen",
-                "B-PER",
-                -1,
-                "",
-            )
-            confidence = 0.9 if len(actors) == 1 else 0.7
-            if actors[0].kind == "person":
-                confidence = _surname_confidence(state, actors[0])
-            found.append(
-                _mention(
-                    state, token, token, actors[0], confidence=confidence, method="name-in-mention"
-                )
-            )
+    i = 0
+    while i < len(words):
+        hit = _known_span(state, span_text, start, words, i)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[0])
+        i += hit[1]
     return found
+
+
+def _known_span(
+    state: _Document, span_text: str, start: int, words: list[re.Match[str]], i: int
+) -> tuple[ActorMention, int] | None:
+    """The longest run of words from ``words[i]`` that is a known name, and its length."""
+    if not words[i].group()[:1].isupper():
+        return None
+    for width in range(len(words) - i, 0, -1):
+        begin, end = words[i].start(), words[i + width - 1].end()
+        ids = state.kb.by_key.get(name_key(span_text[begin:end]), set())
+        if not ids:
+            continue
+        actors = sorted((state.kb.actors[a] for a in ids), key=lambda a: _rank_plain(state, a))
+        token = Token(
+            0,
+            start + begin,
+            start + end,
+            span_text[begin:end],
+            "",
+            "SPEC",
+            "deeleigen",
+            "B-PER",
+            -1,
+            "",
+        )
+        confidence = 0.9 if len(actors) == 1 else 0.7
+        if actors[0].kind == "person" and width == 1:
+            confidence = _surname_confidence(state, actors[0])
+        mention = _mention(
+            state, token, token, actors[0], confidence=confidence, method="name-in-mention"
+        )
+        return mention, width
+    return None
 
 
 def _rank_plain(state: _Document, actor: Actor) -> tuple[int, int, int]:
