@@ -19,7 +19,8 @@ from pathlib import Path
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.evaluation.eventdna import GoldDocument, read_dnaf_dir, split
-from kroniek.query.documents import ActorRow, actor_rows_by_document
+from kroniek.query.documents import actor_rows_by_document
+from kroniek.records import ActorMention
 from kroniek.store import open_for_reading
 
 SCORED_LABELS = ("PER", "ORG", "LOC")
@@ -64,13 +65,13 @@ class CoverageReport:
     sample: tuple[SampledResolution, ...]
 
 
-def _resolved(start: int, end: int, actors: Iterable[ActorRow]) -> bool:
+def _resolved(start: int, end: int, actors: Iterable[ActorMention]) -> bool:
     """True when some resolved actor mention overlaps the span."""
     return any(a.actor_id and a.start < end and start < a.end for a in actors)
 
 
 def _count(
-    golds: list[GoldDocument], actors: dict[str, list[ActorRow]], parts: dict[str, str]
+    golds: list[GoldDocument], actors: dict[str, list[ActorMention]], parts: dict[str, str]
 ) -> list[CoverageRow]:
     """Coverage rows per split part, label and level, with 'all' totals."""
     gold: Counter[tuple[str, str, str]] = Counter()
@@ -97,7 +98,7 @@ def _keys(part: str, label: str, level: str) -> list[tuple[str, str, str]]:
 
 def _sample(
     golds: list[GoldDocument],
-    actors: dict[str, list[ActorRow]],
+    actors: dict[str, list[ActorMention]],
     parts: dict[str, str],
     size: int,
     seed: int,

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 import duckdb
 
 from kroniek.errors import Msg, NotFoundError
+from kroniek.records import ActorMention
+
+# actor_mentions columns in the field order of ActorMention.
+_ACTOR_COLUMNS = (
+    "sentence_index, start_char, end_char, text, actor_id, kind, name, code, country, sector, "
+    "role, confidence, method"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +44,6 @@ class SpanRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorRow:
-    """A resolved (or unresolved) actor mention as stored."""
-
-    sentence_index: int
-    start: int
-    end: int
-    text: str
-    actor_id: str | None
-    kind: str
-    name: str | None
-    country: str | None
-    sector: str | None
-    role: str | None
-    confidence: float
-    method: str
-
-
-@dataclass(frozen=True, slots=True)
 class DocumentView:
     """A document with everything located in it."""
 
@@ -69,7 +58,7 @@ class DocumentView:
     sentences: tuple[SpanRow, ...]
     mentions: tuple[SpanRow, ...]
     duplicates: tuple[str, ...]
-    actors: tuple[ActorRow, ...]
+    actors: tuple[ActorMention, ...]
 
 
 _LIST_SQL = """
@@ -123,9 +112,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
         "SELECT origin FROM duplicates WHERE doc_id = ? ORDER BY origin", [doc_id]
     ).fetchall()
     actors = con.execute(
-        "SELECT sentence_index, start_char, end_char, text, actor_id, kind, name, country, "
-        "sector, role, confidence, method FROM actor_mentions WHERE doc_id = ? "
-        "ORDER BY mention_index",
+        f"SELECT {_ACTOR_COLUMNS} FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
         [doc_id],
     ).fetchall()
     return DocumentView(
@@ -140,7 +127,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
         sentences=_spans(text, sentences),
         mentions=_spans(text, mentions),
         duplicates=tuple(str(d[0]) for d in duplicates),
-        actors=tuple(ActorRow(*a) for a in actors),
+        actors=tuple(ActorMention(*a) for a in actors),
     )
 
 
@@ -153,13 +140,11 @@ def _spans(text: str, rows: list[tuple[object, ...]]) -> tuple[SpanRow, ...]:
     return tuple(result)
 
 
-def actor_rows_by_document(con: duckdb.DuckDBPyConnection) -> dict[str, list[ActorRow]]:
+def actor_rows_by_document(con: duckdb.DuckDBPyConnection) -> dict[str, list[ActorMention]]:
     """Every stored actor mention, grouped by document, in document order."""
-    grouped: dict[str, list[ActorRow]] = {}
+    grouped: dict[str, list[ActorMention]] = {}
     for doc_id, *fields in con.execute(
-        "SELECT doc_id, sentence_index, start_char, end_char, text, actor_id, kind, name, "
-        "country, sector, role, confidence, method FROM actor_mentions "
-        "ORDER BY doc_id, mention_index"
+        f"SELECT doc_id, {_ACTOR_COLUMNS} FROM actor_mentions ORDER BY doc_id, mention_index"
     ).fetchall():
-        grouped.setdefault(str(doc_id), []).append(ActorRow(*fields))
+        grouped.setdefault(str(doc_id), []).append(ActorMention(*fields))
     return grouped
