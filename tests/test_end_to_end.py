@@ -167,3 +167,94 @@ def test_the_seed_actors_as_the_acceptance_asks(tmp_path: Path) -> None:
         assert {a for a, _, _ in by_text.get(text, set())} == {actor_id}, text
     wrong = [(t, c) for t, _, c, _ in rows if c is not None and c not in SEED_COUNTRIES]
     assert wrong == []
+
+
+def exported_events(tmp_path: Path) -> list[dict[str, object]]:
+    """The seed through `kroniek run` and `kroniek export`, as PLOVER records."""
+    seed = need_seed()
+    db = tmp_path / "seed-events.duckdb"
+    kroniek("run", str(seed), "--db", str(db))
+    lines = kroniek("export", "--format", "plover-jsonl", "--db", str(db)).stdout.splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def codes(record: dict[str, object], role: str) -> set[str]:
+    return {str(a["code"]) for a in record[role] if a["code"]}  # type: ignore[attr-defined]
+
+
+# (actor, event types, recipient) a careful reader codes from the seed.
+SEED_EVENTS = [
+    ({"KAZ"}, {"REQUEST"}, {"RUS"}),
+    ({"RUS"}, {"AID", "MOBILIZE"}, {"KAZ"}),
+    ({"BLR", "ARM", "KGZ", "TJK"}, {"AID", "MOBILIZE"}, {"KAZ"}),
+]
+
+
+def test_the_seed_events_as_the_acceptance_asks(tmp_path: Path) -> None:
+    need_frog()
+    records = exported_events(tmp_path)
+    for record in records:
+        for field in (
+            "id",
+            "date",
+            "actor",
+            "recipient",
+            "event",
+            "mode",
+            "context",
+            "event_text",
+            "quad_code",
+            "event_scale",
+            "coder",
+            "coded_date",
+        ):
+            assert field in record, field
+    for actors, types, recipients in SEED_EVENTS:
+        matching = [
+            r for r in records if r["event"] in types and recipients <= codes(r, "recipient")
+        ]
+        found = set().union(*(codes(r, "actor") for r in matching)) if matching else set()
+        assert actors <= found, (actors, types, recipients, found)
+        reversed_events = [
+            r
+            for r in records
+            if r["event"] in types
+            and codes(r, "actor") & recipients
+            and codes(r, "recipient") & actors
+        ]
+        assert reversed_events == [], reversed_events
+    protests = [
+        r
+        for r in records
+        if r["event"] == "PROTEST" and "KAZ" in codes(r, "actor") and "KAZ" in codes(r, "recipient")
+    ]
+    assert protests, "Kazakh protest against the Kazakh government"
+    invasions = [r for r in records if r["event"] == "ASSAULT" and "RUS" in codes(r, "actor")]
+    assert {"GEO", "UKR"} <= set().union(*(codes(r, "recipient") for r in invasions))
+    assert all("historical" in r["aux"] for r in invasions)  # type: ignore[operator]
+
+
+def test_events_filters_and_export(
+    examples_db: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, summary = examples_db
+    assert summary["events_coded"] > 0
+    everything = json.loads(kroniek("events", "--json", "--db", str(db)).stdout)
+    assert everything and all(e["event_text"] for e in everything)
+    kinds = {e["event"] for e in everything}
+    some_kind = sorted(kinds)[0]
+    only = json.loads(kroniek("events", "--type", some_kind, "--json", "--db", str(db)).stdout)
+    assert only and {e["event"] for e in only} == {some_kind}
+    for record in everything:
+        trigger = record["evidence"]["trigger"]
+        assert record["event_text"][trigger["sentence_offset"] :].startswith(trigger["text"])
+    out = tmp_path / "events.jsonl"
+    kroniek("export", "--format", "plover-jsonl", "--out", str(out), "--db", str(db))
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(exported) == len(everything)
+    assert all("negated" not in e["aux"] for e in exported)
+    hostile = "PROTEST' OR 1=1 --"
+    none = json.loads(kroniek("events", "--type", hostile, "--json", "--db", str(db)).stdout)
+    assert none == []
+    bad = kroniek("export", "--format", "csv", "--db", str(db), check=False)
+    assert bad.returncode == 2 and "E401" in bad.stderr

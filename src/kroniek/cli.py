@@ -7,6 +7,7 @@ be done (bad usage, Frog missing, database unreadable).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,9 @@ from kroniek.actors.phoenix import phoenix_to_tsv
 from kroniek.config import DEFAULT_DB, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
+from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.query.documents import get_document, list_documents
+from kroniek.query.events import EventFilter, list_events, plover_record, plover_records
 from kroniek.records import RunSummary
 from kroniek.store import open_for_reading
 from kroniek.terminal import (
@@ -32,6 +35,9 @@ from kroniek.terminal import (
     coverage_table,
     document_json,
     documents_table,
+    event_scores_table,
+    events_table,
+    misses_table,
     render_document,
     rows_json,
     sample_tsv,
@@ -209,12 +215,90 @@ def show(
         con = open_for_reading(db)
         with con:
             view = get_document(con, doc_id, str(db))
+            coded = list_events(con, EventFilter(doc_id=doc_id, include_negated=True))
     except KroniekError as exc:
         raise _fail(exc) from exc
     if as_json:
-        print(document_json(view))
+        print(document_json(view, [plover_record(r) for r in coded]))
     else:
         render_document(out, view)
+        if coded:
+            out.print(events_table(coded))
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor id, code or country among the actors.")
+    ] = None,
+    recipient: Annotated[str | None, typer.Option(help="Same, among the recipients.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 among actors or recipients.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM[-DD].")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM[-DD].")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+    include_negated: Annotated[
+        bool, typer.Option(help="Also events the text says did not happen.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List coded events: who did what to whom, with the trigger and rule.
+
+    Example:  kroniek events --type PROTEST --country KAZ
+    """
+    where = EventFilter(
+        event_type, actor, recipient, country, date_from, date_to, doc, include_negated, limit
+    )
+    try:
+        con = open_for_reading(db)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    with con:
+        rows = list_events(con, where)
+    if as_json:
+        print(to_json([plover_record(r) for r in rows]))
+    else:
+        out.print(events_table(rows))
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[
+        str, typer.Option("--format", help="Only 'plover-jsonl' for now.")
+    ] = "plover-jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: standard output).")
+    ] = None,
+    include_negated: Annotated[
+        bool, typer.Option(help="Also events the text says did not happen.")
+    ] = False,
+) -> None:
+    """Export events as PLOVER JSON lines, with evidence and auxiliary modes.
+
+    Example:  kroniek export --format plover-jsonl --out events.jsonl
+    """
+    if output_format != "plover-jsonl":
+        raise _fail(KroniekError(Msg.E401.format(value=output_format)))
+    try:
+        con = open_for_reading(db)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    with con:
+        lines = [
+            json.dumps(record, ensure_ascii=False)
+            for record in plover_records(con, EventFilter(include_negated=include_negated))
+        ]
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(lines)} events to {output}")
 
 
 actors_app = typer.Typer(
@@ -351,6 +435,66 @@ def eval_actors(
         print(to_json(report))
     else:
         out.print(coverage_table(report))
+
+
+@eval_app.command("eventdna")
+def eval_eventdna(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="EventDNA folder (DNAF files + ERE_TO_PLOVER.tsv).", exists=True, file_okay=False
+        ),
+    ],
+    db: Annotated[
+        Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
+    ] = Path("eval-eventdna.duckdb"),
+    workers: WorkersOption = 2,
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Precision, recall and F1 per PLOVER type against EventDNA's events.
+
+    Scored as ../shared/README.md describes: same mapped type in the same
+    sentence. Shown for the tune part, the measure part and all documents.
+
+    Example:  kroniek eval eventdna ../shared/data/eventdna-dev
+    """
+    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
+    try:
+        with ProgressReporter(err) as reporter:
+            scores = evaluate_events(folder, config, reporter)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(to_json({part: _scores_dict(s) for part, s in scores.items()}))
+        return
+    for part, result in scores.items():
+        out.print(event_scores_table(part, result))
+    out.print(misses_table(scores["tune"]))
+
+
+def _scores_dict(scores: EventScores) -> dict[str, object]:
+    """Scores with the derived precision/recall/F1 spelled out, for JSON."""
+    return {
+        "documents": scores.documents,
+        "types": [
+            {
+                "type": t.plover_type,
+                "predicted": t.predicted,
+                "correct": t.correct,
+                "gold": t.gold,
+                "found": t.found,
+                "precision": round(t.precision, 4),
+                "recall": round(t.recall, 4),
+                "f1": round(t.f1, 4),
+            }
+            for t in scores.types
+        ],
+        "actor_overlap": round(scores.actor_overlap, 4),
+        "recipient_overlap": round(scores.recipient_overlap, 4),
+        "confusion": scores.confusion,
+        "misses": scores.misses,
+    }
 
 
 def _version_callback(value: bool) -> None:

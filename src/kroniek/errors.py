@@ -65,6 +65,10 @@ class Msg:
     E301 = "E301 no actor with id '{actor_id}'; try 'kroniek actors search NAME'"
     E302 = "E302 {path} holds no Phoenix/PETRARCH actor entries"
 
+    # events
+    E401 = "E401 unknown export format '{value}'; use --format plover-jsonl"
+    E402 = "E402 no ERE_TO_PLOVER.tsv mapping in {folder} or its parent"
+
     # warnings and notes (not errors)
     W001 = "W001 duplicate of document {doc_id}; recorded, not stored again"
     W002 = "W002 language '{language}' has no analyser yet; stored without analysis"

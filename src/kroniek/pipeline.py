@@ -3,6 +3,7 @@
 1. ingest   - read inputs into documents (``kroniek.ingest``), store them (``kroniek.store``)
 2. analyse  - Frog: sentences, tokens, parses, entities (``kroniek.nlp``), store them
 3. actors   - resolve actor mentions against the knowledge base (``kroniek.actors``), store them
+4. events   - code PLOVER events from triggers and arguments (``kroniek.events``), store them
 
 Later stages (actors, events, place, time) are added here in flow order.
 Nothing in this module decides anything about documents; it only passes
@@ -20,6 +21,9 @@ from kroniek.actors.knowledge import knowledge_base
 from kroniek.actors.resolve import resolution_version, resolve_actors
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
+from kroniek.events.coder import code_events, coder_version
+from kroniek.events.lexicon import lexicon
+from kroniek.events.scoring import plover_scales
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser
 from kroniek.nlp.pool import Analyser, analyse_all
@@ -102,6 +106,7 @@ def run_documents(
         if analyse:
             stage_2_analyse(current)
             stage_3_actors(current)
+            stage_4_events(current)
         summary = current.summary()
         counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
         writer.finish_run(current.run_id, counts)
@@ -171,4 +176,21 @@ def stage_3_actors(current: Run) -> None:
         doc = writer.load_document(doc_id)
         writer.store_actors(resolve_actors(doc, writer.load_analysis(doc), kb))
         current.counts["actors_resolved"] += 1
+        current.reporter.advance(doc_id)
+
+
+def stage_4_events(current: Run) -> None:
+    """Code the events of every document whose actors are resolved and events not yet coded."""
+    kb = knowledge_base(current.config.actor_files)
+    rules = lexicon()
+    writer = current.writer
+    waiting = writer.awaiting_events(coder_version(rules))
+    if not waiting:
+        return
+    current.reporter.stage("4 code events", len(waiting))
+    for doc_id in waiting:
+        doc = writer.load_document(doc_id)
+        coded = code_events(doc, writer.load_analysis(doc), writer.load_actors(doc_id), rules, kb)
+        writer.store_events(coded, plover_scales(coded, rules))
+        current.counts["events_coded"] += len(coded.events)
         current.reporter.advance(doc_id)

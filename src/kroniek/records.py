@@ -157,6 +157,52 @@ class ResolvedActors:
 
 
 @dataclass(frozen=True, slots=True)
+class EventArgument:
+    """An actor or recipient of an event: a span of the sentence and, if resolved, who it is."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded PLOVER event with the evidence for every field."""
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    event_type: str
+    mode: str
+    context: tuple[str, ...]
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    actors: tuple[EventArgument, ...]
+    recipients: tuple[EventArgument, ...]
+    aux: tuple[str, ...]
+    """Auxiliary modes: historical, future, hypothetical, negated, reported."""
+    source: EventArgument | None
+    """Who the event is attributed to in reported speech ("volgens X")."""
+    rule_id: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvents:
+    """The output of the event stage for one document."""
+
+    doc_id: str
+    events: tuple[Event, ...]
+    coder_version: str
+
+
+@dataclass(frozen=True, slots=True)
 class RunSummary:
     """What one run did, for the terminal, ``--json`` and the runs table."""
 
@@ -170,6 +216,7 @@ class RunSummary:
     analysed: int
     analysis_failed: int
     actors_resolved: int
+    events_coded: int
     input_problems: int
     sentences: int
     mentions: int

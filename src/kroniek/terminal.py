@@ -29,7 +29,9 @@ from rich.text import Text
 from kroniek.actors.knowledge import Actor
 from kroniek.actors.lookup import ActorCard
 from kroniek.evaluation.actor_coverage import CoverageReport, SampledResolution
+from kroniek.evaluation.event_scores import EventScores
 from kroniek.query.documents import DocumentRow, DocumentView
+from kroniek.query.events import EventRow
 from kroniek.records import IngestProblem, RunSummary
 
 _LABEL_STYLES = {
@@ -169,9 +171,9 @@ def rows_json(rows: list[DocumentRow]) -> str:
     return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)
 
 
-def document_json(view: DocumentView) -> str:
-    """A document with all its spans as JSON."""
-    return json.dumps(asdict(view), indent=2, ensure_ascii=False)
+def document_json(view: DocumentView, events: list[dict[str, object]]) -> str:
+    """A document with all its spans, and its events as PLOVER records, as JSON."""
+    return json.dumps({**asdict(view), "events": events}, indent=2, ensure_ascii=False)
 
 
 def render_document(console: Console, view: DocumentView) -> None:
@@ -338,3 +340,66 @@ def sample_tsv(sample: tuple[SampledResolution, ...]) -> str:
         for s in sample
     ]
     return header + "\n".join(lines) + "\n"
+
+
+def _arguments_text(arguments: list[dict[str, object]]) -> str:
+    """Actors or recipients as codes, with sector where known (``RUS MIL``)."""
+    parts = []
+    for argument in arguments:
+        code = argument.get("code") or f"?{argument.get('text')}"
+        sector = argument.get("sector")
+        parts.append(f"{code} {sector}" if sector else str(code))
+    return ", ".join(parts)
+
+
+def events_table(rows: list[EventRow]) -> Table:
+    """Events: who did what to whom, with trigger, modes and rule."""
+    table = Table(title=f"{len(rows)} events")
+    for column in ("date", "actor", "event", "recipient", "trigger", "aux", "rule", "doc"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        event = row.event_type + (f" ({row.mode})" if row.mode else "")
+        table.add_row(
+            row.date or "",
+            _arguments_text(row.arguments.get("actor", [])),
+            event,
+            _arguments_text(row.arguments.get("recipient", [])),
+            row.trigger_text,
+            ", ".join(row.aux),
+            row.rule_id,
+            f"{row.doc_id}:{row.sentence_index}",
+        )
+    return table
+
+
+def event_scores_table(part: str, scores: EventScores) -> Table:
+    """Precision, recall and F1 per PLOVER type, with argument overlap in the caption."""
+    table = Table(
+        title=f"EventDNA events, {part} ({scores.documents} documents)",
+        caption=f"actor overlap {scores.actor_overlap:.1%}, "
+        f"recipient overlap {scores.recipient_overlap:.1%} of correct events",
+    )
+    for column in ("type", "predicted", "correct", "gold", "found", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for t in scores.types:
+        table.add_row(
+            t.plover_type,
+            str(t.predicted),
+            str(t.correct),
+            str(t.gold),
+            str(t.found),
+            f"{t.precision:.2f}",
+            f"{t.recall:.2f}",
+            f"{t.f1:.2f}",
+        )
+    return table
+
+
+def misses_table(scores: EventScores) -> Table:
+    """Gold events no prediction found, to read, and the commonest confusions."""
+    table = Table(title="missed gold events (tune part)")
+    for column in ("doc", "sentence", "type", "gold trigger"):
+        table.add_column(column, overflow="fold")
+    for doc_id, sentence, kind, trigger in scores.misses:
+        table.add_row(doc_id, str(sentence), kind, trigger)
+    return table

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal
 
@@ -418,12 +419,23 @@ def _finish_indexes(kb: KnowledgeBase) -> None:
 def knowledge_version(user_files: Sequence[Path] = ()) -> str:
     """``actors-nl.YYYY-MM``, plus a digest of user files when there are any."""
     version = str(tomllib.loads(_data_text("version.toml"))["version"])
+    data = hashlib.sha256()
+    for entry in sorted(_all_data_files(), key=lambda e: e.name):
+        data.update(entry.read_bytes())
+    version = f"{version}+data.{data.hexdigest()[:8]}"
     if not user_files:
         return version
     digest = hashlib.sha256()
     for path in user_files:
         digest.update(path.read_bytes())
     return f"{version}+user.{digest.hexdigest()[:8]}"
+
+
+def _all_data_files() -> list[Traversable]:
+    """Every packaged data file (TOML, TSV), people tables included."""
+    base = resources.files(_DATA)
+    found = [e for e in base.iterdir() if e.name.endswith((".toml", ".tsv"))]
+    return found + [e for e in base.joinpath("people").iterdir() if e.name.endswith(".tsv")]
 
 
 def build_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:

@@ -6,7 +6,15 @@ from collections import defaultdict
 
 import duckdb
 
-from kroniek.records import AnalysedDocument, EntityMention, Sentence, SourceDocument, Token
+from kroniek.records import (
+    ActorMention,
+    AnalysedDocument,
+    EntityMention,
+    ResolvedActors,
+    Sentence,
+    SourceDocument,
+    Token,
+)
 
 
 def load_analysis(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> AnalysedDocument:
@@ -40,3 +48,20 @@ def load_analysis(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> Analys
         ).fetchall()
     )
     return AnalysedDocument(doc_id, sentences, mentions, str(analyser[0]) if analyser else "")
+
+
+def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
+    """The stored actor mentions of a document as ResolvedActors."""
+    version = con.execute(
+        "SELECT actors_version FROM documents WHERE doc_id = ?", [doc_id]
+    ).fetchone()
+    mentions = tuple(
+        ActorMention(*row)
+        for row in con.execute(
+            "SELECT sentence_index, start_char, end_char, text, actor_id, kind, name, code, "
+            "country, sector, role, confidence, method FROM actor_mentions WHERE doc_id = ? "
+            "ORDER BY mention_index",
+            [doc_id],
+        ).fetchall()
+    )
+    return ResolvedActors(doc_id, mentions, str(version[0]) if version and version[0] else "")

@@ -20,12 +20,13 @@ from kroniek.errors import Msg
 from kroniek.records import (
     AnalysedDocument,
     Block,
+    CodedEvents,
     IngestProblem,
     ResolvedActors,
     SourceDocument,
 )
 from kroniek.store.database import open_for_writing
-from kroniek.store.loading import load_analysis
+from kroniek.store.loading import load_actors, load_analysis
 
 StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
 DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
@@ -47,6 +48,21 @@ _ACTOR_FIELDS = (
     "confidence",
     "method",
 )
+# Event attributes in the column order of events, after event_id and doc_id.
+_EVENT_FIELDS = (
+    "sentence_index",
+    "event_type",
+    "mode",
+    "context",
+    "trigger_start",
+    "trigger_end",
+    "trigger_text",
+    "aux",
+    "rule_id",
+    "confidence",
+)
+# EventArgument attributes in the column order of event_arguments, after position.
+_ARGUMENT_FIELDS = ("start", "end", "text", "actor_id", "name", "code", "country", "sector")
 # Token attributes in the column order of the tokens table, after doc_id and sentence_index.
 _TOKEN_FIELDS = ("index", "start", "end", "lemma", "pos", "features", "ner", "head", "deprel")
 
@@ -251,6 +267,62 @@ class Writer:
                 "UPDATE documents SET actors_version = ? WHERE doc_id = ?",
                 [resolved.knowledge_version, doc_id],
             )
+
+    def store_events(self, coded: CodedEvents, scales: dict[str, tuple[int, float | None]]) -> None:
+        """Replace a document's events and arguments; ``scales`` maps event id → quad, scale."""
+        doc_id, events = coded.doc_id, coded.events
+        arguments = [
+            (event.event_id, role, position, argument)
+            for event in events
+            for role, group in (
+                ("actor", event.actors),
+                ("recipient", event.recipients),
+                ("source", (event.source,) if event.source else ()),
+            )
+            for position, argument in enumerate(group)
+        ]
+        with self._transaction():
+            for table in ("events", "event_arguments"):
+                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._insert_columns(
+                "events",
+                [
+                    [e.event_id for e in events],
+                    [doc_id] * len(events),
+                    *([getattr(e, name) for e in events] for name in _EVENT_FIELDS),
+                    [scales[e.event_id][0] for e in events],
+                    [scales[e.event_id][1] for e in events],
+                    [coded.coder_version] * len(events),
+                    [_now()] * len(events),
+                ],
+            )
+            self._insert_columns(
+                "event_arguments",
+                [
+                    [a[0] for a in arguments],
+                    [doc_id] * len(arguments),
+                    [a[1] for a in arguments],
+                    [a[2] for a in arguments],
+                    *([getattr(a[3], name) for a in arguments] for name in _ARGUMENT_FIELDS),
+                ],
+            )
+            self._con.execute(
+                "UPDATE documents SET events_version = ? WHERE doc_id = ?",
+                [coded.coder_version, doc_id],
+            )
+
+    def awaiting_events(self, coder_version: str) -> list[str]:
+        """Documents with resolved actors but no events from this coder version."""
+        rows = self._con.execute(
+            "SELECT doc_id FROM documents WHERE status = 'analysed' AND actors_version IS NOT NULL "
+            "AND events_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
+            [coder_version],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def load_actors(self, doc_id: str) -> ResolvedActors:
+        """A document's stored actor mentions."""
+        return load_actors(self._con, doc_id)
 
     def awaiting_actors(self, knowledge_version: str) -> list[str]:
         """Analysed documents not yet resolved with this knowledge-base version."""

@@ -1,0 +1,269 @@
+"""Scoring coded events against EventDNA, as ``../shared/README.md`` prescribes.
+
+Only the ERE subtypes listed in ``ERE_TO_PLOVER.tsv`` count, each mapped to one
+PLOVER type.  A predicted event of one of those types is a true positive when a
+gold event of the same mapped type lies in the same sentence; a gold event is
+found when some predicted event of its type lies in its sentence.  Arguments:
+the predicted actor (recipient) text overlaps a gold argument with an
+actor-like (recipient-like) role.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from kroniek import pipeline
+from kroniek.config import KroniekConfig
+from kroniek.errors import KroniekError, Msg
+from kroniek.evaluation.eventdna import read_dnaf_dir, split
+from kroniek.store import open_for_reading
+
+ACTOR_ROLES = frozenset(
+    {
+        "Agent",
+        "Attacker",
+        "Giver",
+        "Entity",
+        "Participant",
+        "Prosecutor",
+        "Adjudicator",
+        "Defendant's accuser",
+        "Plaintiff",
+    }
+)
+RECIPIENT_ROLES = frozenset({"Target", "Victim", "Recipient", "Defendant", "Person"})
+NO_EVENT = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """A gold event of a scored type, located by sentence (block) index."""
+
+    doc_id: str
+    sentence: int
+    plover_type: str
+    trigger: str
+    actor_spans: tuple[tuple[int, int], ...]
+    recipient_spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PredictedEvent:
+    """A coded event of a scored type, located by the gold sentence it falls in."""
+
+    doc_id: str
+    sentence: int
+    plover_type: str
+    actor_spans: tuple[tuple[int, int], ...]
+    recipient_spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScore:
+    """Precision, recall and F1 of one PLOVER type (or 'all')."""
+
+    plover_type: str
+    predicted: int
+    correct: int
+    gold: int
+    found: int
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions with a gold event of their type in their sentence."""
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold events with a prediction of their type in their sentence."""
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class EventScores:
+    """Scores per type, argument overlap, confusions and misses for one set of documents."""
+
+    documents: int
+    types: tuple[TypeScore, ...]
+    actor_overlap: float
+    recipient_overlap: float
+    confusion: tuple[tuple[str, str, int], ...]
+    """(predicted type, gold type in that sentence or '-', count)."""
+    misses: tuple[tuple[str, int, str, str], ...]
+    """(doc id, sentence, gold type, gold trigger) of gold events nobody found."""
+
+
+def read_mapping(path: Path) -> dict[str, str]:
+    """``ERE type.subtype`` → PLOVER type, from the frozen mapping file."""
+    mapping = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ere, plover = line.split("\t")[:2]
+            mapping[ere.strip()] = plover.strip()
+    return mapping
+
+
+def read_gold_events(path: Path, mapping: dict[str, str]) -> list[GoldEvent]:
+    """The scored gold events of one DNAF file, with character spans of their arguments."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    doc = data["doc"]
+    offsets, position = [], 0
+    for token in doc["token_string"].split(" "):
+        offsets.append((position, position + len(token)))
+        position += len(token) + 1
+    order = sorted(doc["sentences"], key=lambda name: int(name.split("_")[1]))
+    events = []
+    for event in doc["annotations"]["events"].values():
+        features = event["features"]
+        plover = mapping.get(f"{features['type']}.{features['subtype']}")
+        if plover is None:
+            continue
+        spans: dict[str, list[tuple[int, int]]] = {"actor": [], "recipient": []}
+        for argument in features.get("arguments", []):
+            role = argument["features"]["argument_role"]
+            ids = argument["features"]["span"]
+            span = (offsets[min(ids)][0], offsets[max(ids)][1])
+            if role in ACTOR_ROLES:
+                spans["actor"].append(span)
+            elif role in RECIPIENT_ROLES:
+                spans["recipient"].append(span)
+        events.append(
+            GoldEvent(
+                str(data["meta"]["id"]),
+                order.index(event["home_sentence"]),
+                plover,
+                event.get("string", ""),
+                tuple(spans["actor"]),
+                tuple(spans["recipient"]),
+            )
+        )
+    return events
+
+
+def read_predictions(
+    con: duckdb.DuckDBPyConnection, scored_types: set[str]
+) -> list[PredictedEvent]:
+    """Stored events of scored types, located by block (= gold sentence)."""
+    rows = con.execute(
+        "SELECT e.event_id, e.doc_id, s.block_index, e.event_type FROM events e "
+        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index"
+    ).fetchall()
+    arguments: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for event_id, role, start, end in con.execute(
+        "SELECT event_id, role, start_char, end_char FROM event_arguments"
+    ).fetchall():
+        arguments[event_id][role].append((start, end))
+    return [
+        PredictedEvent(
+            doc_id,
+            block,
+            event_type,
+            tuple(arguments[event_id]["actor"]),
+            tuple(arguments[event_id]["recipient"]),
+        )
+        for event_id, doc_id, block, event_type in rows
+        if event_type in scored_types
+    ]
+
+
+def _overlap(ours: Iterable[tuple[int, int]], theirs: Iterable[tuple[int, int]]) -> bool:
+    """True when some predicted span overlaps some gold span."""
+    gold = list(theirs)
+    return any(s < ge and gs < e for s, e in ours for gs, ge in gold)
+
+
+def score(
+    gold: list[GoldEvent], predicted: list[PredictedEvent], documents: set[str], misses: int = 20
+) -> EventScores:
+    """Scores over the given documents."""
+    gold = [g for g in gold if g.doc_id in documents]
+    predicted = [p for p in predicted if p.doc_id in documents]
+    gold_at: dict[tuple[str, int], list[GoldEvent]] = defaultdict(list)
+    for gold_event in gold:
+        gold_at[(gold_event.doc_id, gold_event.sentence)].append(gold_event)
+    predicted_at: dict[tuple[str, int], list[PredictedEvent]] = defaultdict(list)
+    for prediction in predicted:
+        predicted_at[(prediction.doc_id, prediction.sentence)].append(prediction)
+    counts: Counter[tuple[str, str]] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    actor_hits = recipient_hits = matched = 0
+    for event in predicted:
+        here = gold_at[(event.doc_id, event.sentence)]
+        same = [g for g in here if g.plover_type == event.plover_type]
+        for key in (event.plover_type, "all"):
+            counts[(key, "predicted")] += 1
+            counts[(key, "correct")] += bool(same)
+        if same:
+            matched += 1
+            actor_hits += any(_overlap(event.actor_spans, g.actor_spans) for g in same)
+            recipient_hits += any(_overlap(event.recipient_spans, g.recipient_spans) for g in same)
+        else:
+            for other in {g.plover_type for g in here} or {NO_EVENT}:
+                confusion[(event.plover_type, other)] += 1
+    missed = []
+    for wanted in gold:
+        found = any(
+            p.plover_type == wanted.plover_type
+            for p in predicted_at[(wanted.doc_id, wanted.sentence)]
+        )
+        for key in (wanted.plover_type, "all"):
+            counts[(key, "gold")] += 1
+            counts[(key, "found")] += found
+        if not found:
+            missed.append((wanted.doc_id, wanted.sentence, wanted.plover_type, wanted.trigger))
+    types = sorted({k for k, _ in counts}, key=lambda t: (t == "all", t))
+    return EventScores(
+        len(documents),
+        tuple(
+            TypeScore(
+                t,
+                counts[(t, "predicted")],
+                counts[(t, "correct")],
+                counts[(t, "gold")],
+                counts[(t, "found")],
+            )
+            for t in types
+        ),
+        actor_hits / matched if matched else 0.0,
+        recipient_hits / matched if matched else 0.0,
+        tuple((p, g, n) for (p, g), n in confusion.most_common()),
+        tuple(missed[:misses]),
+    )
+
+
+def evaluate_events(
+    folder: Path, config: KroniekConfig, reporter: pipeline.Reporter, *, seed: int = 2026
+) -> dict[str, EventScores]:
+    """Run the pipeline over EventDNA into ``config.db_path`` and score each split part."""
+    mapping = read_mapping(_mapping_file(folder))
+    golds = list(read_dnaf_dir(folder))
+    pipeline.run_documents((g.document for g in golds), config, reporter, command="eval events")
+    base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder
+    gold = [e for path in sorted(base.glob("*.json")) for e in read_gold_events(path, mapping)]
+    with open_for_reading(config.db_path) as con:
+        predicted = read_predictions(con, set(mapping.values()))
+    parts = split([g.document.doc_id for g in golds], seed)
+    return {
+        part: score(gold, predicted, {d for d, p in parts.items() if part in (p, "all")})
+        for part in ("tune", "measure", "all")
+    }
+
+
+def _mapping_file(folder: Path) -> Path:
+    """ERE_TO_PLOVER.tsv in the EventDNA folder (or its parent when given the dnaf folder)."""
+    for candidate in (folder / "ERE_TO_PLOVER.tsv", folder.parent / "ERE_TO_PLOVER.tsv"):
+        if candidate.exists():
+            return candidate
+    raise KroniekError(Msg.E402.format(folder=folder))

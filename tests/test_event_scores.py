@@ -1,0 +1,85 @@
+"""Event scoring as ../shared/README.md prescribes, on hand-made gold and predictions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kroniek.evaluation.event_scores import (
+    GoldEvent,
+    PredictedEvent,
+    read_gold_events,
+    read_mapping,
+    score,
+)
+
+
+def gold(doc: str, sentence: int, kind: str, actor=(), recipient=()) -> GoldEvent:
+    return GoldEvent(doc, sentence, kind, "trigger", tuple(actor), tuple(recipient))
+
+
+def predicted(doc: str, sentence: int, kind: str, actor=(), recipient=()) -> PredictedEvent:
+    return PredictedEvent(doc, sentence, kind, tuple(actor), tuple(recipient))
+
+
+def test_same_type_in_same_sentence_counts() -> None:
+    result = score(
+        [gold("a", 0, "PROTEST", [(0, 5)]), gold("a", 1, "ASSAULT"), gold("b", 0, "COERCE")],
+        [
+            predicted("a", 0, "PROTEST", [(2, 4)]),
+            predicted("a", 1, "PROTEST"),
+            predicted("b", 0, "COERCE", [(50, 60)]),
+        ],
+        {"a", "b"},
+    )
+    overall = next(t for t in result.types if t.plover_type == "all")
+    assert (overall.predicted, overall.correct, overall.gold, overall.found) == (3, 2, 3, 2)
+    assert round(overall.precision, 3) == round(2 / 3, 3) and round(overall.recall, 3) == round(
+        2 / 3, 3
+    )
+    assert result.actor_overlap == 0.5  # the PROTEST actor overlaps, the COERCE one does not
+    assert ("PROTEST", "ASSAULT", 1) in result.confusion
+    assert [m[2] for m in result.misses] == ["ASSAULT"]
+
+
+def test_documents_outside_the_part_are_ignored() -> None:
+    result = score([gold("a", 0, "PROTEST")], [predicted("b", 0, "PROTEST")], {"a"})
+    overall = next(t for t in result.types if t.plover_type == "all")
+    assert (overall.predicted, overall.gold, overall.found) == (0, 1, 0)
+
+
+def test_gold_reading_maps_types_and_locates_arguments(tmp_path: Path) -> None:
+    mapping_file = tmp_path / "ERE_TO_PLOVER.tsv"
+    mapping_file.write_text("# header\nConflict.Demonstrate\tPROTEST\tnote\n", encoding="utf-8")
+    doc = {
+        "doc": {
+            "token_string": "Titel hier Boeren betogen tegen de regering",
+            "sentences": {
+                "sentence_1": {"token_ids": [0, 1]},
+                "sentence_2": {"token_ids": [2, 3, 4, 5, 6]},
+            },
+            "annotations": {
+                "events": {
+                    "event_1": {
+                        "features": {
+                            "type": "Conflict",
+                            "subtype": "Demonstrate",
+                            "arguments": [{"features": {"argument_role": "Entity", "span": [2]}}],
+                        },
+                        "home_sentence": "sentence_2",
+                        "string": "betogen",
+                    },
+                    "event_2": {
+                        "features": {"type": "Life", "subtype": "Die", "arguments": []},
+                        "home_sentence": "sentence_1",
+                        "string": "Titel",
+                    },
+                }
+            },
+        },
+        "meta": {"id": "x"},
+    }
+    path = tmp_path / "x.dnaf.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    (event,) = read_gold_events(path, read_mapping(mapping_file))
+    assert (event.sentence, event.plover_type, event.actor_spans) == (1, "PROTEST", ((11, 17),))
