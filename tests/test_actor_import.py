@@ -52,7 +52,7 @@ def test_imported_actors_resolve_with_the_sector_of_the_date(tmp_path: Path) -> 
     user_file = tmp_path / "phoenix.tsv"
     user_file.write_text(text, encoding="utf-8")
     kb = build_knowledge_base((user_file,))
-    assert re.fullmatch(r"actors-nl\.\d{4}-\d{2}\+user\.[0-9a-f]{8}", kb.version)
+    assert re.fullmatch(r"actors-nl\.\d{4}-\d{2}\+data\.[0-9a-f]{8}\+user\.[0-9a-f]{8}", kb.version)
     person = kb.actors["user:phoenix-johan-de-tester"]
     assert person_status(kb, person, date(2012, 1, 1))[:2] == ("NLD", "GOV")
     assert person_status(kb, person, date(2005, 1, 1))[:2] == ("NLD", "ELI")
