@@ -16,7 +16,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 
 from kroniek.actors.knowledge import KnowledgeBase
 from kroniek.events.lexicon import Lexicon, LexiconEntry
@@ -649,11 +648,3 @@ def _source(context: _Context, trigger: Trigger) -> ActorMention | None:
                 if found:
                     return found[0]
     return None
-
-
-def event_day(doc: SourceDocument) -> date | None:
-    """The publication day for exports (mid-month for month precision), or None."""
-    if doc.published is None:
-        return None
-    parts = [int(p) for p in doc.published.split("-")]
-    return date(parts[0], parts[1], parts[2] if len(parts) == 3 else 15)
