@@ -42,7 +42,7 @@ _LABEL_STYLES = {
     "PRO": "yellow",
     "EVE": "bold red",
 }
-_TITLE_CHARS = 40
+_TITLE_CHARS = 30
 _BLOCK_STYLES = {"title": "bold", "heading": "bold underline", "caption": "italic dim"}
 
 
@@ -142,21 +142,18 @@ def documents_table(rows: list[DocumentRow]) -> Table:
     table = Table(title=f"{len(rows)} documents")
     table.add_column("id", no_wrap=True, min_width=17)
     table.add_column("date", no_wrap=True, min_width=10)
-    table.add_column("lang", no_wrap=True, min_width=4)
-    table.add_column("status", overflow="fold", min_width=8)
-    table.add_column("sent.", justify="right", min_width=5)
-    table.add_column("ment.", justify="right", min_width=5)
-    table.add_column("title / origin", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("sent./ment.", justify="right", no_wrap=True)
+    table.add_column("title / origin", overflow="ellipsis", no_wrap=True, max_width=_TITLE_CHARS)
     for row in rows:
-        date = row.published or "unknown"
+        status = row.status if row.language == "nl" else f"{row.language}: not analysed"
         table.add_row(
             row.doc_id,
-            date,
-            row.language,
-            row.status,
-            str(row.sentences),
-            str(row.mentions),
-            _shorten(row.title or row.origin, _TITLE_CHARS),
+            row.published or "unknown",
+            status,
+            f"{row.sentences}/{row.mentions}",
+            # The file name says more than its folders in a narrow terminal.
+            _shorten(row.title or row.origin.rsplit("/", 1)[-1], _TITLE_CHARS),
         )
     return table
 
