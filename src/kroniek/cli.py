@@ -24,6 +24,7 @@ from kroniek.config import DEFAULT_DB, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
 from kroniek.evaluation.event_scores import EventScores, evaluate_events
+from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.query.documents import get_document, list_documents
 from kroniek.query.events import EventFilter, list_events, plover_record, plover_records
 from kroniek.records import RunSummary
@@ -37,6 +38,7 @@ from kroniek.terminal import (
     documents_table,
     event_scores_table,
     events_table,
+    gold_table,
     misses_table,
     render_document,
     rows_json,
@@ -471,6 +473,36 @@ def eval_eventdna(
     for part, result in scores.items():
         out.print(event_scores_table(part, result))
     out.print(misses_table(scores["tune"]))
+
+
+@eval_app.command("gold")
+def eval_gold(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold JSONL file (format: docs/events.md).", exists=True, dir_okay=False
+        ),
+    ],
+    db: Annotated[Path, typer.Option("--db", help="Database for the coded gold documents.")] = Path(
+        "eval-gold.duckdb"
+    ),
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Compare coded events with our own gold file, as (actor, type, recipient) dyads.
+
+    Example:  kroniek eval gold gold/events_nl.jsonl
+    """
+    config = KroniekConfig(db_path=db, actor_files=_actor_files(actors))
+    try:
+        with ProgressReporter(err) as reporter:
+            scores = evaluate_gold(path, config, reporter)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(to_json(scores))
+    else:
+        out.print(gold_table(scores))
 
 
 def _scores_dict(scores: EventScores) -> dict[str, object]:

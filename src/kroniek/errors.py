@@ -68,6 +68,7 @@ class Msg:
     # events
     E401 = "E401 unknown export format '{value}'; use --format plover-jsonl"
     E402 = "E402 no ERE_TO_PLOVER.tsv mapping in {folder} or its parent"
+    E403 = "E403 {path}:{line}: not a gold record ({detail}); see docs/events.md"
 
     # warnings and notes (not errors)
     W001 = "W001 duplicate of document {doc_id}; recorded, not stored again"

@@ -30,6 +30,7 @@ from kroniek.actors.knowledge import Actor
 from kroniek.actors.lookup import ActorCard
 from kroniek.evaluation.actor_coverage import CoverageReport, SampledResolution
 from kroniek.evaluation.event_scores import EventScores
+from kroniek.evaluation.gold_file import GoldScores
 from kroniek.query.documents import DocumentRow, DocumentView
 from kroniek.query.events import EventRow
 from kroniek.records import IngestProblem, RunSummary
@@ -399,4 +400,22 @@ def misses_table(scores: EventScores) -> Table:
         table.add_column(column, overflow="fold")
     for doc_id, sentence, kind, trigger in scores.misses:
         table.add_row(doc_id, str(sentence), kind, trigger)
+    return table
+
+
+def gold_table(scores: GoldScores) -> Table:
+    """Dyad and type-only precision/recall against a gold file, and what was missed."""
+
+    def ratio(part: int, whole: int) -> str:
+        return f"{part}/{whole} = {part / whole:.2f}" if whole else "-"
+
+    table = Table(title=f"gold file: {scores.documents} documents", show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    table.add_row("dyad precision", ratio(scores.dyads_matched_predicted, scores.predicted))
+    table.add_row("dyad recall", ratio(scores.dyads_matched_expected, scores.expected))
+    table.add_row("type precision", ratio(scores.types_matched_predicted, scores.predicted))
+    table.add_row("type recall", ratio(scores.types_matched_expected, scores.expected))
+    for doc_id, actor, kind, recipient in scores.missed:
+        table.add_row(f"missed {doc_id}", f"{actor} {kind} {recipient}")
     return table
