@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from kroniek.cli import app
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold_file import evaluate_gold, read_gold
@@ -47,3 +49,10 @@ def test_scores_on_our_gold_stay_above_the_floor(tmp_path: Path) -> None:
     assert scores.dyads_matched_predicted / scores.predicted >= 0.5
     assert scores.dyads_matched_expected / scores.expected >= 0.5
     assert scores.types_matched_expected / scores.expected >= 0.9
+
+
+def test_eval_gold_command_reports_a_bad_file_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "gold", str(bad), "--db", str(tmp_path / "g.duckdb")])
+    assert result.exit_code == 2 and "E403" in result.stderr

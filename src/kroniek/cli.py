@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -48,6 +49,8 @@ from kroniek.terminal import (
     summary_table,
     to_json,
 )
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="kroniek",
@@ -108,6 +111,15 @@ def _fail(error: KroniekError) -> typer.Exit:
     """Print a KroniekError as one line and exit 2."""
     err.print(f"[red]error[/red] {error}", highlight=False)
     return typer.Exit(code=2)
+
+
+def _with_progress(work: Callable[[ProgressReporter], T]) -> T:
+    """Run ``work`` with a progress display; a KroniekError becomes one line and exit 2."""
+    try:
+        with ProgressReporter(err) as reporter:
+            return work(reporter)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
 
 
 def _run(
@@ -426,11 +438,9 @@ def eval_actors(
     Example:  kroniek eval actors ../shared/data/eventdna-dev --sample-out sample.tsv
     """
     config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
-    try:
-        with ProgressReporter(err) as reporter:
-            report = evaluate_actor_coverage(folder, config, reporter, sample_size=sample)
-    except KroniekError as exc:
-        raise _fail(exc) from exc
+    report = _with_progress(
+        lambda reporter: evaluate_actor_coverage(folder, config, reporter, sample_size=sample)
+    )
     if sample_out is not None:
         sample_out.write_text(sample_tsv(report.sample), encoding="utf-8")
     if as_json:
@@ -462,11 +472,7 @@ def eval_eventdna(
     Example:  kroniek eval eventdna ../shared/data/eventdna-dev
     """
     config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
-    try:
-        with ProgressReporter(err) as reporter:
-            scores = evaluate_events(folder, config, reporter)
-    except KroniekError as exc:
-        raise _fail(exc) from exc
+    scores = _with_progress(lambda reporter: evaluate_events(folder, config, reporter))
     if as_json:
         print(to_json({part: _scores_dict(s) for part, s in scores.items()}))
         return
@@ -494,11 +500,7 @@ def eval_gold(
     Example:  kroniek eval gold gold/events_nl.jsonl
     """
     config = KroniekConfig(db_path=db, actor_files=_actor_files(actors))
-    try:
-        with ProgressReporter(err) as reporter:
-            scores = evaluate_gold(path, config, reporter)
-    except KroniekError as exc:
-        raise _fail(exc) from exc
+    scores = _with_progress(lambda reporter: evaluate_gold(path, config, reporter))
     if as_json:
         print(to_json(scores))
     else:
