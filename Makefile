@@ -1,5 +1,6 @@
 # kroniek — two commands for a new user:
-#   make run    install what is missing, analyse examples/ into kroniek.duckdb, print a summary
+#   make run    install what is missing, analyse examples/ into kroniek.duckdb, print a summary,
+#               the documents and the first events
 #   make test   install what is missing, run lint, type checks and the test suite
 # Both are idempotent: the second time they only check and run.
 
@@ -47,6 +48,7 @@ $(STAMPS)/venv: pyproject.toml $(STAMPS)/system
 run: setup
 	$(BIN)/kroniek run examples/ --db $(DB) --workers 2
 	$(BIN)/kroniek docs --db $(DB)
+	$(BIN)/kroniek events --db $(DB) --limit 15
 
 lint: setup
 	$(BIN)/ruff check src tests bench
