@@ -51,6 +51,8 @@ from kroniek.terminal import (
 )
 
 T = TypeVar("T")
+_WIDE = 120
+"""Terminal width from which event tables also show the rule and the sentence."""
 
 app = typer.Typer(
     name="kroniek",
@@ -237,7 +239,7 @@ def show(
     else:
         render_document(out, view)
         if coded:
-            out.print(events_table(coded))
+            out.print(events_table(coded, wide=out.width >= _WIDE))
 
 
 @app.command()
@@ -276,7 +278,7 @@ def events(
     if as_json:
         print(to_json([plover_record(r) for r in rows]))
     else:
-        out.print(events_table(rows))
+        out.print(events_table(rows, wide=out.width >= _WIDE))
 
 
 @app.command()

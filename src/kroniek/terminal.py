@@ -350,23 +350,26 @@ def _arguments_text(arguments: list[dict[str, object]]) -> str:
     return ", ".join(parts)
 
 
-def events_table(rows: list[EventRow]) -> Table:
-    """Events: who did what to whom, with trigger, modes and rule."""
+def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
+    """Events: who did what to whom, with trigger and modes; rule and place when wide."""
     table = Table(title=f"{len(rows)} events")
-    for column in ("date", "actor", "event", "recipient", "trigger", "aux", "rule", "doc"):
-        table.add_column(column, overflow="fold")
+    columns = ["date", "actor", "event", "recipient", "trigger", "aux"]
+    columns += ["rule", "doc:sentence"] if wide else []
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
     for row in rows:
-        event = row.event_type + (f" ({row.mode})" if row.mode else "")
-        table.add_row(
+        event = row.event_type + (f" ({row.mode})" if row.mode and wide else "")
+        cells = [
             row.date or "",
             _arguments_text(row.arguments.get("actor", [])),
             event,
             _arguments_text(row.arguments.get("recipient", [])),
             row.trigger_text,
             ", ".join(row.aux),
-            row.rule_id,
-            f"{row.doc_id}:{row.sentence_index}",
-        )
+        ]
+        if wide:
+            cells += [row.rule_id, f"{row.doc_id}:{row.sentence_index}"]
+        table.add_row(*cells)
     return table
 
 
