@@ -21,7 +21,7 @@ import duckdb
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
-from kroniek.evaluation.eventdna import read_dnaf_dir, split
+from kroniek.evaluation.eventdna import read_dnaf_dir, sentence_order, split, token_offsets
 from kroniek.store import open_for_reading
 
 ACTOR_ROLES = frozenset(
@@ -119,11 +119,8 @@ def read_gold_events(path: Path, mapping: dict[str, str]) -> list[GoldEvent]:
     """The scored gold events of one DNAF file, with character spans of their arguments."""
     data = json.loads(path.read_text(encoding="utf-8"))
     doc = data["doc"]
-    offsets, position = [], 0
-    for token in doc["token_string"].split(" "):
-        offsets.append((position, position + len(token)))
-        position += len(token) + 1
-    order = sorted(doc["sentences"], key=lambda name: int(name.split("_")[1]))
+    offsets = token_offsets(doc["token_string"])
+    order = sentence_order(doc["sentences"])
     events = []
     for event in doc["annotations"]["events"].values():
         features = event["features"]

@@ -40,13 +40,18 @@ class GoldDocument:
     entities: tuple[GoldEntity, ...]
 
 
-def _token_offsets(token_string: str) -> list[tuple[int, int]]:
+def token_offsets(token_string: str) -> list[tuple[int, int]]:
     """Character span of each whitespace-separated token."""
     offsets, position = [], 0
     for token in token_string.split(" "):
         offsets.append((position, position + len(token)))
         position += len(token) + 1
     return offsets
+
+
+def sentence_order(sentences: dict[str, object]) -> list[str]:
+    """DNAF sentence names in text order: sentence_1, sentence_2, …, sentence_10."""
+    return sorted(sentences, key=lambda name: int(name.split("_")[1]))
 
 
 def _span(offsets: list[tuple[int, int]], token_ids: Sequence[int]) -> tuple[int, int]:
@@ -59,8 +64,8 @@ def read_dnaf(path: Path) -> GoldDocument:
     data = json.loads(path.read_text(encoding="utf-8"))
     doc, doc_id = data["doc"], str(data["meta"]["id"])
     text: str = doc["token_string"]
-    offsets = _token_offsets(text)
-    sentences = sorted(doc["sentences"].items(), key=lambda kv: int(kv[0].split("_")[1]))
+    offsets = token_offsets(text)
+    sentences = [(name, doc["sentences"][name]) for name in sentence_order(doc["sentences"])]
     blocks = tuple(
         Block(i, "title" if i == 0 else "body", *_span(offsets, s["token_ids"]))
         for i, (_, s) in enumerate(sentences)

@@ -8,12 +8,7 @@ import duckdb
 
 from kroniek.errors import Msg, NotFoundError
 from kroniek.records import ActorMention
-
-# actor_mentions columns in the field order of ActorMention.
-_ACTOR_COLUMNS = (
-    "sentence_index, start_char, end_char, text, actor_id, kind, name, code, country, sector, "
-    "role, confidence, method"
-)
+from kroniek.store.loading import ACTOR_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +107,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
         "SELECT origin FROM duplicates WHERE doc_id = ? ORDER BY origin", [doc_id]
     ).fetchall()
     actors = con.execute(
-        f"SELECT {_ACTOR_COLUMNS} FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
+        f"SELECT {ACTOR_COLUMNS} FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
         [doc_id],
     ).fetchall()
     return DocumentView(
@@ -144,7 +139,7 @@ def actor_rows_by_document(con: duckdb.DuckDBPyConnection) -> dict[str, list[Act
     """Every stored actor mention, grouped by document, in document order."""
     grouped: dict[str, list[ActorMention]] = {}
     for doc_id, *fields in con.execute(
-        f"SELECT doc_id, {_ACTOR_COLUMNS} FROM actor_mentions ORDER BY doc_id, mention_index"
+        f"SELECT doc_id, {ACTOR_COLUMNS} FROM actor_mentions ORDER BY doc_id, mention_index"
     ).fetchall():
         grouped.setdefault(str(doc_id), []).append(ActorMention(*fields))
     return grouped

@@ -50,6 +50,13 @@ def load_analysis(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> Analys
     return AnalysedDocument(doc_id, sentences, mentions, str(analyser[0]) if analyser else "")
 
 
+ACTOR_COLUMNS = (
+    "sentence_index, start_char, end_char, text, actor_id, kind, name, code, country, sector, "
+    "role, confidence, method"
+)
+"""actor_mentions columns in the field order of ActorMention."""
+
+
 def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
     """The stored actor mentions of a document as ResolvedActors."""
     version = con.execute(
@@ -58,9 +65,7 @@ def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
     mentions = tuple(
         ActorMention(*row)
         for row in con.execute(
-            "SELECT sentence_index, start_char, end_char, text, actor_id, kind, name, code, "
-            "country, sector, role, confidence, method FROM actor_mentions WHERE doc_id = ? "
-            "ORDER BY mention_index",
+            f"SELECT {ACTOR_COLUMNS} FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
             [doc_id],
         ).fetchall()
     )
