@@ -8,6 +8,7 @@ from pathlib import Path
 from kroniek.evaluation.event_scores import (
     GoldEvent,
     PredictedEvent,
+    UnscoredExtent,
     read_gold_events,
     read_mapping,
     score,
@@ -40,6 +41,24 @@ def test_same_type_in_same_sentence_counts() -> None:
     assert result.actor_overlap == 0.5  # the PROTEST actor overlaps, the COERCE one does not
     assert ("PROTEST", "ASSAULT", 1) in result.confusion
     assert [m[2] for m in result.misses] == ["ASSAULT"]
+
+
+def test_wrong_predictions_on_unscored_gold_events_are_counted_apart() -> None:
+    # "a" sentence 0 has a Life.Die event over characters 10-30 that the mapping leaves out.
+    result = score(
+        [gold("a", 1, "ASSAULT")],
+        [
+            PredictedEvent("a", 0, "ASSAULT", (), (), (12, 20)),
+            PredictedEvent("a", 0, "ASSAULT", (), (), (40, 45)),
+            PredictedEvent("a", 1, "ASSAULT", (), (), (12, 20)),
+        ],
+        {"a"},
+        unscored=[UnscoredExtent("a", 0, "Life.Die", 10, 30)],
+    )
+    overall = next(t for t in result.types if t.plover_type == "all")
+    assert (overall.predicted, overall.correct, overall.outside_mapping) == (3, 1, 1)
+    assert round(overall.precision, 3) == round(1 / 3, 3)
+    assert overall.precision_in_reach == 0.5
 
 
 def test_documents_outside_the_part_are_ignored() -> None:

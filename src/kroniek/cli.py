@@ -523,6 +523,8 @@ def _scores_dict(scores: EventScores) -> dict[str, object]:
                 "precision": round(t.precision, 4),
                 "recall": round(t.recall, 4),
                 "f1": round(t.f1, 4),
+                "outside_mapping": t.outside_mapping,
+                "precision_in_reach": round(t.precision_in_reach, 4),
             }
             for t in scores.types
         ],

@@ -378,9 +378,12 @@ def event_scores_table(part: str, scores: EventScores) -> Table:
     table = Table(
         title=f"EventDNA events, {part} ({scores.documents} documents)",
         caption=f"actor overlap {scores.actor_overlap:.1%}, "
-        f"recipient overlap {scores.recipient_overlap:.1%} of correct events",
+        f"recipient overlap {scores.recipient_overlap:.1%} of correct events; "
+        "'off map': wrong predictions inside a gold event of an unscored ERE subtype, "
+        "'P in reach': precision without them (a diagnostic)",
     )
-    for column in ("type", "predicted", "correct", "gold", "found", "P", "R", "F1"):
+    columns = ("type", "predicted", "correct", "gold", "found", "P", "R", "F1", "off map")
+    for column in (*columns, "P in reach"):
         table.add_column(column, justify="left" if column == "type" else "right")
     for t in scores.types:
         table.add_row(
@@ -392,6 +395,8 @@ def event_scores_table(part: str, scores: EventScores) -> Table:
             f"{t.precision:.2f}",
             f"{t.recall:.2f}",
             f"{t.f1:.2f}",
+            str(t.outside_mapping),
+            f"{t.precision_in_reach:.2f}",
         )
     return table
 

@@ -82,7 +82,7 @@ def code_events(
         mentions = [m for m in resolved.mentions if m.sentence_index == sentence.index]
         context = _Context(doc, Tree.of(sentence), mentions, lexicon, kb, list(states))
         triggers = _merge_requested_aid(context, list(find_triggers(sentence, lexicon)))
-        coded = [_event(context, trigger) for trigger in triggers]
+        coded = [e for trigger in triggers for e in _codings(_event(context, trigger), trigger)]
         if previous_historical.get(sentence.block_index) and _continues_past(context):
             # A past-tense sentence with no time of its own goes on in the time of the one before.
             coded = [_mark(e, "historical") for e in coded]
@@ -91,6 +91,21 @@ def code_events(
         events += coded
         states += [m for m in mentions if m.kind == "state"]
     return CodedEvents(doc.doc_id, tuple(events), coder_version(lexicon))
+
+
+def _codings(event: Event, trigger: Trigger) -> list[Event]:
+    """The event, and the further codings its entry's ``also`` asks for on the same words."""
+    extra = [
+        replace(
+            event,
+            event_id=f"{event.event_id}:{event_type.lower()}",
+            event_type=event_type,
+            mode=mode,
+            rule_id=f"{event.rule_id}+{event_type.lower()}.{mode}",
+        )
+        for event_type, mode in trigger.entry.also
+    ]
+    return [event, *extra]
 
 
 def _mark(event: Event, aux: str) -> Event:
@@ -213,8 +228,32 @@ def _single_word_entry(
     return None, False
 
 
+def _sense(context: _Context, trigger: Trigger) -> LexiconEntry:
+    """The entry, or its verbal sense when words of speech and none of force surround it."""
+    entry = trigger.entry
+    if entry.verbal is None:
+        return entry
+    cues = context.lexicon.cues
+    tokens = context.tree.sentence.tokens
+    # The clause, plus the trigger's own phrases: "aanval op onze democratie".
+    below = {t.index for t in tokens if t.head == trigger.first}
+    clause_words = _clause_words(context.tree, trigger) | {
+        t.text.casefold() for t in tokens if t.head in below
+    }
+    clause = {t.lemma.casefold() for t in tokens if t.text.casefold() in clause_words}
+    sentence = {t.lemma.casefold() for t in tokens} | {t.text.casefold() for t in tokens}
+    verbal_cues = cues.get("verbal_attack", frozenset())
+    # Dutch compounds end in their head: "pensioenbeleid" is a kind of "beleid".
+    verbal = {w for w in clause | clause_words for cue in verbal_cues if w.endswith(cue)}
+    if verbal and not sentence & cues.get("physical_force", frozenset()):
+        event_type, mode = entry.verbal
+        return replace(entry, event_type=event_type, mode=mode, rule_id=f"{entry.rule_id}+verbal")
+    return entry
+
+
 def _event(context: _Context, trigger: Trigger) -> Event:
     """One event: arguments, modes and evidence for a trigger."""
+    trigger = replace(trigger, entry=_sense(context, trigger))
     tree, entry = context.tree, trigger.entry
     sentence = tree.sentence
     first, last = tree.token(trigger.first), tree.token(trigger.last)

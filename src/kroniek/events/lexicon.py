@@ -30,6 +30,12 @@ class LexiconEntry:
     context: tuple[str, ...]
     actor_roles: tuple[str, ...]
     recipient_roles: tuple[str, ...]
+    also: tuple[tuple[str, str], ...] = ()
+    """Further (type, mode) codings the manual asks for on the same words, e.g. a prison
+    sentence is SANCTION convict and also COERCE arrest."""
+    verbal: tuple[str, str] | None = None
+    """The (type, mode) of the word's verbal sense ("valt de premier aan op zijn beleid"),
+    chosen when cue words of verbal attack and none of physical force surround it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +83,15 @@ def _entry(raw: dict[str, Any]) -> LexiconEntry:
         context=tuple(raw.get("context", [])),
         actor_roles=tuple(raw.get("actor", ["su"])),
         recipient_roles=tuple(raw.get("recipient", ["obj1"])),
+        also=tuple(_type_and_mode(coding) for coding in raw.get("also", [])),
+        verbal=_type_and_mode(raw["verbal"]) if "verbal" in raw else None,
     )
+
+
+def _type_and_mode(coding: str) -> tuple[str, str]:
+    """ "COERCE arrest" → ("COERCE", "arrest")."""
+    event_type, _, mode = coding.partition(" ")
+    return event_type, mode.strip()
 
 
 def _plover_types(raw: dict[str, Any]) -> dict[str, PloverType]:
