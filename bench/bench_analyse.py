@@ -8,6 +8,8 @@ Three timings over the same documents and the same warm Frog server:
   frog alone      the block requests kroniek sends, answered by Frog (no parsing, no alignment)
   kroniek analyse the same requests plus parsing, alignment and record building
   kroniek store   writing those analyses into a fresh DuckDB file
+  later stages    actors, events, places, dates, quantities and quotes on those analyses
+                  (stages 3-5, in memory; their data is loaded once before timing)
 
 Machines here are noisy, so the ratios are the figures to compare across runs.
 """
@@ -21,12 +23,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from kroniek.actors.knowledge import knowledge_base
+from kroniek.actors.resolve import resolve_actors
 from kroniek.config import FrogConfig, IngestConfig
+from kroniek.events.coder import code_events
+from kroniek.events.event_quantities import quantities_of_events
+from kroniek.events.lexicon import lexicon
+from kroniek.events.quotes import find_quotes
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser, block_pieces, request_line
 from kroniek.nlp.frog_server import FrogServer
+from kroniek.place.gazetteer import gazetteer
+from kroniek.place.locate import locate_events, place_mentions
 from kroniek.records import AnalysedDocument, SourceDocument
 from kroniek.store import Writer
+from kroniek.time.dating import date_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_6025a2aa08f2cf15.txt"
@@ -68,6 +79,21 @@ def store(docs: list[SourceDocument], results: list[AnalysedDocument]) -> float:
         return time.perf_counter() - started
 
 
+def later_stages(docs: list[SourceDocument], results: list[AnalysedDocument]) -> float:
+    """Seconds for stages 3-5 on analysed documents, without the database."""
+    kb, rules, places = knowledge_base(), lexicon(), gazetteer()
+    started = time.perf_counter()
+    for doc, analysed in zip(docs, results, strict=True):
+        resolved = resolve_actors(doc, analysed, kb)
+        coded = code_events(doc, analysed, resolved, rules, kb)
+        named = place_mentions(analysed, resolved, places)
+        locate_events(analysed, coded, named, places)
+        date_events(doc, analysed, resolved, coded)
+        quantities_of_events(doc, analysed, coded)
+        find_quotes(doc, analysed, resolved, rules)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     """Run the benchmark and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -83,15 +109,17 @@ def main() -> None:
         server = analyser._server
         assert isinstance(server, FrogServer)
         analyse(analyser, docs[:1])  # warm-up: first requests are slower
-        alone, ours, stored = [], [], []
+        alone, ours, stored, later = [], [], [], []
         tokens = 0
         for _ in range(args.repeat):
             alone.append(frog_alone(server, docs, config))
             seconds, results = analyse(analyser, docs)
             ours.append(seconds)
             stored.append(store(docs, results))
+            later_stages(docs[:1], results[:1])  # loads the knowledge base, lexicon, gazetteer
+            later.append(later_stages(docs, results))
             tokens = sum(len(s.tokens) for r in results for s in r.sentences)
-    frog_s, ours_s, store_s = (statistics.median(x) for x in (alone, ours, stored))
+    frog_s, ours_s, store_s, later_s = (statistics.median(x) for x in (alone, ours, stored, later))
     print(
         f"documents {len(docs)}, tokens {tokens}, rounds {args.repeat}, "
         f"server start {startup:.1f} s, Python {sys.version.split()[0]}"
@@ -102,6 +130,8 @@ def main() -> None:
         ("kroniek analyse", ours_s),
         ("kroniek store", store_s),
         ("analyse + store", ours_s + store_s),
+        ("later stages", later_s),
+        ("whole pipeline", ours_s + store_s + later_s),
     ):
         print(
             f"{name:<18}{seconds:9.2f}{tokens / seconds:10.0f}{len(docs) / seconds:9.2f}"

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from fastapi.testclient import TestClient
+
+from kroniek.api import create_app
 
 from .conftest import ROOT, need_frog, need_seed
 
@@ -256,5 +259,55 @@ def test_events_filters_and_export(
     hostile = "PROTEST' OR 1=1 --"
     none = json.loads(kroniek("events", "--type", hostile, "--json", "--db", str(db)).stdout)
     assert none == []
-    bad = kroniek("export", "--format", "csv", "--db", str(db), check=False)
+    bad = kroniek("export", "--format", "xml", "--db", str(db), check=False)
     assert bad.returncode == 2 and "E401" in bad.stderr
+
+
+def test_the_seed_places_dates_and_numbers_as_the_acceptance_asks(tmp_path: Path) -> None:
+    need_frog()
+    seed = need_seed()
+    db = tmp_path / "seed-setting.duckdb"
+    kroniek("run", str(seed), "--db", str(db))
+    lines = kroniek("export", "--format", "plover-jsonl", "--db", str(db)).stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    doc_id = str(records[0]["doc_id"])
+    shown = json.loads(kroniek("show", doc_id, "--json", "--db", str(db)).stdout)
+    places = {p["text"]: p for p in shown["places"]}
+    for name in ("Almaty", "Bajkonoer", "Noer-Soeltan"):
+        place = places[name]
+        assert place["country"] == "KAZ", place
+        assert 40 < place["latitude"] < 56 and 46 < place["longitude"] < 88, place
+    armenian = [r for r in records if r["event"] == "AID" and codes(r, "actor") == {"ARM"}]
+    assert any(r["size"].get("troops") == 70 for r in armenian), armenian
+    removal = next(r for r in records if "kant" in r["evidence"]["trigger"]["text"])
+    assert (removal["date"], removal["date_precision"]) == ("2022-01", "month")
+    assert [d["text"] for d in removal["evidence"]["dates"]] == ["woensdag"]
+    belarus = [r for r in records if r["event"] == "PROTEST" and "2020" in r["event_text"]]
+    assert belarus and all(r["date"] == "2020-08" for r in belarus), belarus
+    invasion = next(
+        r for r in records if r["event"] == "ASSAULT" and {"GEO", "UKR"} <= codes(r, "recipient")
+    )
+    own = {d["applies_to"]: d["value"] for d in invasion["evidence"]["dates"]}
+    assert own == {"UKR": "2014", "GEO": None}
+    assert invasion["date"] is None and "historical" in invasion["aux"]
+
+
+def test_the_seed_in_the_api_as_a_new_user_would_check(tmp_path: Path) -> None:
+    """The map has the Kazakhstan events, the network both KAZ→RUS and RUS→KAZ."""
+    need_frog()
+    seed = need_seed()
+    db = tmp_path / "seed-api.duckdb"
+    kroniek("run", str(seed), "--db", str(db))
+    client = TestClient(create_app(db))
+    edges = {(e["source"], e["target"]) for e in client.get("/api/network").json()["edges"]}
+    assert {("KAZ", "RUS"), ("RUS", "KAZ")} <= edges
+    places = client.get("/api/places").json()["places"]
+    in_kazakhstan = {p["name"] for p in places if p["country"] == "KAZ"}
+    assert {"Almaty", "Baikonur"} <= in_kazakhstan
+    first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    evidence = client.get(f"/api/events/{first['event_id']}").json()["evidence"]
+    sentence = evidence["sentence"]
+    (trigger,) = [s for s in evidence["spans"] if s["kind"] == "trigger"]
+    assert sentence["start"] <= trigger["start"] < trigger["end"] <= sentence["end"]
+    offset = trigger["start"] - sentence["start"]
+    assert sentence["text"][offset:].startswith(trigger["text"])

@@ -10,11 +10,23 @@ import pytest
 
 from kroniek.errors import StoreError
 from kroniek.query.documents import get_document, list_documents
+from kroniek.query.events import EventFilter, list_events, plover_record
 from kroniek.records import (
     AnalysedDocument,
     Block,
+    CodedEvents,
     EntityMention,
+    Event,
+    EventArgument,
+    EventDate,
+    EventPlace,
+    EventQuantity,
+    EventSettings,
     IngestProblem,
+    Place,
+    PlaceMention,
+    Quote,
+    ResolvedActors,
     Sentence,
     SourceDocument,
     Token,
@@ -157,3 +169,65 @@ def test_a_database_of_an_older_schema_is_migrated_forward(tmp_path: Path) -> No
         assert con.execute("SELECT count(*) FROM actor_mentions").fetchone() == (0,)
         row = con.execute("SELECT actors_version FROM documents").fetchone()
         assert row == (None,)
+
+
+def _coded_and_set(document: SourceDocument) -> tuple[CodedEvents, EventSettings]:
+    """One PROTEST in Almaty with a date, a crowd and a quote, as the stages would make them."""
+    text = document.text
+    start = text.index("protesteert")
+    moscow = text.index("Moskou")
+    recipient = EventArgument(moscow, moscow + 6, "Moskou", "RUS", "Russia", "RUS", "RUS", "GOV")
+    event = Event(
+        "a:0:7", "a", 0, "PROTEST", "demo", (), start, start + 11, "protesteert",
+        (), (recipient,), (), None, "protest.protesteren", 0.75,
+    )  # fmt: skip
+    almaty = Place(1526384, "Almaty", 43.25, 76.91, "KAZ", "P", "PPL", 1_977_011)
+    settings = EventSettings(
+        "a",
+        (PlaceMention(0, 0, 6, "Almaty", almaty),),
+        (EventPlace(event.event_id, almaty, "clause", 0, 6, "Almaty"),),
+        (
+            EventDate(event.event_id, "2022-01", "month", "publication", None, None, "2022-01"),
+            EventDate(event.event_id, None, None, "unresolved", None, None, "", None, "RUS"),
+        ),
+        (EventQuantity(event.event_id, "crowd", 1000, 9999, 0, 6, "Almaty"),),
+        (Quote("a", 0, recipient, 0, len(text), text, direct=False),),
+        "setting test",
+    )
+    return CodedEvents("a", (event,), "coder test"), settings
+
+
+def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    document = doc("a", "Almaty protesteert tegen Moskou.")
+    coded, settings = _coded_and_set(document)
+    with Writer(db) as writer:
+        writer.store_document(document, "stored")
+        writer.store_analysis(analysis(document))
+        writer.store_actors(ResolvedActors("a", (), "kb test"))
+        writer.store_events(coded, {"a:0:7": (3, -5.0)})
+        assert writer.awaiting_settings("setting test") == ["a"]
+        writer.store_settings(settings)
+        writer.store_settings(settings)
+        assert writer.awaiting_settings("setting test") == []
+        assert writer.awaiting_settings("setting newer") == ["a"]
+        assert writer.load_events("a") == coded
+    for table, rows in (
+        ("place_mentions", 1),
+        ("event_places", 1),
+        ("event_dates", 2),
+        ("event_quantities", 1),
+        ("quotes", 1),
+    ):
+        assert count(db, table) == rows, table
+    with open_for_reading(db) as con:
+        (row,) = list_events(con, EventFilter())
+    assert row.date == "2022-01" and row.date_precision == "month"
+    assert row.place is not None and (row.place.name, row.place.basis) == ("Almaty", "clause")
+    assert [(d.applies_to, d.value) for d in row.setting.dates] == [
+        (None, "2022-01"),
+        ("RUS", None),
+    ]
+    record = plover_record(row)
+    assert record["event_loc"]["geonameid"] == 1526384 and record["event_loc"]["resolution"] == 4
+    assert record["size"] == {"crowd": 1000}

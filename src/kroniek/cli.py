@@ -7,10 +7,10 @@ be done (bad usage, Frog missing, database unreadable).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -26,8 +26,11 @@ from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
 from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.evaluation.gold_file import evaluate_gold
+from kroniek.evaluation.setting_scores import evaluate_settings
 from kroniek.query.documents import get_document, list_documents
-from kroniek.query.events import EventFilter, list_events, plover_record, plover_records
+from kroniek.query.events import EventFilter, list_events, plover_record
+from kroniek.query.export import EXPORT_FORMATS, export_bytes
+from kroniek.query.setting import place_mentions_of_document, quotes_of_document
 from kroniek.records import RunSummary
 from kroniek.store import open_for_reading
 from kroniek.terminal import (
@@ -41,10 +44,13 @@ from kroniek.terminal import (
     events_table,
     gold_table,
     misses_table,
+    places_table,
+    quotes_table,
     render_document,
     rows_json,
     sample_tsv,
     search_table,
+    setting_scores_table,
     summary_json,
     summary_table,
     to_json,
@@ -232,14 +238,20 @@ def show(
         with con:
             view = get_document(con, doc_id, str(db))
             coded = list_events(con, EventFilter(doc_id=doc_id, include_negated=True))
+            places = place_mentions_of_document(con, doc_id)
+            quotes = quotes_of_document(con, doc_id)
     except KroniekError as exc:
         raise _fail(exc) from exc
     if as_json:
-        print(document_json(view, [plover_record(r) for r in coded]))
+        print(document_json(view, [plover_record(r) for r in coded], places, quotes))
     else:
         render_document(out, view)
         if coded:
             out.print(events_table(coded, wide=out.width >= _WIDE))
+        if places:
+            out.print(places_table(places))
+        if quotes:
+            out.print(quotes_table(quotes))
 
 
 @app.command()
@@ -285,36 +297,84 @@ def events(
 def export(
     db: DbOption = DEFAULT_DB,
     output_format: Annotated[
-        str, typer.Option("--format", help="Only 'plover-jsonl' for now.")
+        str,
+        typer.Option(
+            "--format",
+            help="plover-jsonl (a PLOVER event per line, with evidence), csv (a row per "
+            "actor–recipient pair, GDELT/ACLED-like columns) or parquet (the same rows, "
+            "typed; needs --out).",
+        ),
     ] = "plover-jsonl",
     output: Annotated[
         Path | None, typer.Option("--out", help="File to write (default: standard output).")
     ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor id, code or country among the actors.")
+    ] = None,
+    recipient: Annotated[str | None, typer.Option(help="Same, among the recipients.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 among actors or recipients.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM[-DD].")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM[-DD].")] = None,
     include_negated: Annotated[
         bool, typer.Option(help="Also events the text says did not happen.")
     ] = False,
 ) -> None:
-    """Export events as PLOVER JSON lines, with evidence and auxiliary modes.
+    """Export events as PLOVER JSON lines, CSV dyads or Parquet; filters as 'kroniek events'.
 
-    Example:  kroniek export --format plover-jsonl --out events.jsonl
+    Example:  kroniek export --format csv --country KAZ --out kaz.csv
     """
-    if output_format != "plover-jsonl":
+    if output_format not in EXPORT_FORMATS:
         raise _fail(KroniekError(Msg.E401.format(value=output_format)))
+    if output_format == "parquet" and output is None:
+        raise _fail(KroniekError(Msg.E610))
+    where = EventFilter(
+        event_type, actor, recipient, country, date_from, date_to, None, include_negated
+    )
     try:
         con = open_for_reading(db)
     except KroniekError as exc:
         raise _fail(exc) from exc
     with con:
-        lines = [
-            json.dumps(record, ensure_ascii=False)
-            for record in plover_records(con, EventFilter(include_negated=include_negated))
-        ]
-    text = "\n".join(lines) + ("\n" if lines else "")
+        content, count = export_bytes(con, where, output_format)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
     else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {len(lines)} events to {output}")
+        output.write_bytes(content)
+        unit = "events" if output_format == "plover-jsonl" else "rows"
+        err.print(f"wrote {count} {unit} to {output}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the read-only JSON API until Ctrl-C.
+
+    The database is opened read-only and stays open: stop the server before a
+    'kroniek run' writes to the same file. Dashboard at /, API under /api,
+    its documentation at /docs (OpenAPI at /openapi.json). See docs/dashboard.md.
+
+    Example:  kroniek serve --db news.duckdb --port 8000
+    """
+    # Imported here: FastAPI and uvicorn are only needed by this command.
+    from kroniek.api import server  # noqa: PLC0415
+
+    try:
+        server.check_database(db)
+        server.check_port(host, port)
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    address = server.url(host, port)
+    out.print(f"Dashboard: {address}  (API docs: {address}docs)", highlight=False, soft_wrap=True)
+    server.serve(db, host, port)
 
 
 actors_app = typer.Typer(
@@ -481,6 +541,46 @@ def eval_eventdna(
     for part, result in scores.items():
         out.print(event_scores_table(part, result))
     out.print(misses_table(scores["tune"]))
+
+
+@eval_app.command("setting")
+def eval_setting(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="EventDNA folder (DNAF files + ERE_TO_PLOVER.tsv).", exists=True, file_okay=False
+        ),
+    ],
+    db: Annotated[
+        Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
+    ] = Path("eval-eventdna.duckdb"),
+    workers: WorkersOption = 2,
+    sample: Annotated[
+        Path | None,
+        typer.Option("--sample", help="Write 60 resolutions of the measure part here (TSV)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How often event places and dates agree with EventDNA's Place and Time arguments.
+
+    'resolved': share of gold places (times) with one of our place names (time
+    expressions) inside; 'agrees': for gold events we found, share whose place
+    (date) we took from the gold argument's words. EventDNA has no publication
+    dates: check date values by hand with --sample.
+
+    Example:  kroniek eval setting ../shared/data/eventdna-dev --sample check.tsv
+    """
+    config = KroniekConfig(db_path=db, workers=workers)
+    scores, rows = _with_progress(lambda reporter: evaluate_settings(folder, config, reporter))
+    if sample is not None:
+        lines = ["doc\tkind\tgold words\tours\tcorrect (y/n)"]
+        lines += [f"{r.doc_id}\t{r.kind}\t{r.gold_text}\t{r.ours}\t" for r in rows]
+        sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if as_json:
+        print(to_json({part: [asdict(s) for s in found] for part, found in scores.items()}))
+        return
+    for part, found in scores.items():
+        out.print(setting_scores_table(part, found))
 
 
 @eval_app.command("gold")

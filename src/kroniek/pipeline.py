@@ -4,8 +4,8 @@
 2. analyse  - Frog: sentences, tokens, parses, entities (``kroniek.nlp``), store them
 3. actors   - resolve actor mentions against the knowledge base (``kroniek.actors``), store them
 4. events   - code PLOVER events from triggers and arguments (``kroniek.events``), store them
-
-Later stages (actors, events, place, time) are added here in flow order.
+5. setting  - where, when and how many: places (``kroniek.place``), dates (``kroniek.time``),
+              quantities and quotations (``kroniek.events``), store them
 Nothing in this module decides anything about documents; it only passes
 records from one stage to the next, counts, and reports progress.
 """
@@ -13,7 +13,8 @@ records from one stage to the next, counts, and reports progress.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Protocol, TextIO
 
@@ -22,13 +23,18 @@ from kroniek.actors.resolve import resolution_version, resolve_actors
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.events.coder import code_events, coder_version
+from kroniek.events.event_quantities import quantities_of_events, quantities_version
 from kroniek.events.lexicon import lexicon
+from kroniek.events.quotes import QUOTES_VERSION, find_quotes
 from kroniek.events.scoring import plover_scales
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser
 from kroniek.nlp.pool import Analyser, analyse_all
-from kroniek.records import IngestProblem, RunSummary, SourceDocument
+from kroniek.place.gazetteer import gazetteer
+from kroniek.place.locate import locate_events, locator_version, place_mentions
+from kroniek.records import EventSettings, IngestProblem, RunSummary, SourceDocument
 from kroniek.store import DocumentStatus, Writer
+from kroniek.time.dating import date_events, dating_version
 
 _OUTCOME_COUNTER = {
     "new": "stored_new",
@@ -71,6 +77,21 @@ class Run:
         self.writer.record_problem(self.run_id, problem)
         self.reporter.problem(problem)
 
+    @contextmanager
+    def per_document(self, stage: str, doc_id: str) -> Iterator[None]:
+        """Run one document's work in a stage; a failure is reported and the run goes on.
+
+        Each stage writes a document in one transaction, so a failure leaves that
+        document as it was, waiting for the next run, and every other document is stored.
+        """
+        try:
+            yield
+        except Exception as exc:  # one document must never end a corpus run
+            self.counts["stage_failures"] += 1
+            detail = f"{type(exc).__name__}: {exc}"
+            reason = Msg.E028.format(stage=stage, doc_id=doc_id, detail=detail)
+            self.problem(IngestProblem(doc_id, None, reason), input_failed=False)
+
     def summary(self) -> RunSummary:
         """The counts as a RunSummary."""
         names = [name for name in RunSummary.__dataclass_fields__ if name != "run_id"]
@@ -107,6 +128,7 @@ def run_documents(
             stage_2_analyse(current)
             stage_3_actors(current)
             stage_4_events(current)
+            stage_5_setting(current)
         summary = current.summary()
         counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
         writer.finish_run(current.run_id, counts)
@@ -173,9 +195,10 @@ def stage_3_actors(current: Run) -> None:
         return
     current.reporter.stage("3 resolve actors", len(waiting))
     for doc_id in waiting:
-        doc = writer.load_document(doc_id)
-        writer.store_actors(resolve_actors(doc, writer.load_analysis(doc), kb))
-        current.counts["actors_resolved"] += 1
+        with current.per_document("3 resolve actors", doc_id):
+            doc = writer.load_document(doc_id)
+            writer.store_actors(resolve_actors(doc, writer.load_analysis(doc), kb))
+            current.counts["actors_resolved"] += 1
         current.reporter.advance(doc_id)
 
 
@@ -189,8 +212,45 @@ def stage_4_events(current: Run) -> None:
         return
     current.reporter.stage("4 code events", len(waiting))
     for doc_id in waiting:
-        doc = writer.load_document(doc_id)
-        coded = code_events(doc, writer.load_analysis(doc), writer.load_actors(doc_id), rules, kb)
-        writer.store_events(coded, plover_scales(coded, rules))
-        current.counts["events_coded"] += len(coded.events)
+        with current.per_document("4 code events", doc_id):
+            doc = writer.load_document(doc_id)
+            analysed, resolved = writer.load_analysis(doc), writer.load_actors(doc_id)
+            coded = code_events(doc, analysed, resolved, rules, kb)
+            writer.store_events(coded, plover_scales(coded, rules))
+            current.counts["events_coded"] += len(coded.events)
+        current.reporter.advance(doc_id)
+
+
+def setting_version() -> str:
+    """The versions stage 5 depends on: the coder's and each of its own parts'."""
+    parts = (coder_version(lexicon()), locator_version(), dating_version())
+    return " ".join((*parts, quantities_version(), QUOTES_VERSION))
+
+
+def stage_5_setting(current: Run) -> None:
+    """Place, date and count the events of every document coded since, and find its quotes."""
+    writer = current.writer
+    waiting = writer.awaiting_settings(setting_version())
+    if not waiting:
+        return
+    places, rules = gazetteer(), lexicon()
+    current.reporter.stage("5 place and date", len(waiting))
+    version = setting_version()
+    for doc_id in waiting:
+        with current.per_document("5 place and date", doc_id):
+            doc = writer.load_document(doc_id)
+            analysed, resolved = writer.load_analysis(doc), writer.load_actors(doc_id)
+            coded = writer.load_events(doc_id)
+            named = place_mentions(analysed, resolved, places)
+            settings = EventSettings(
+                doc_id,
+                named,
+                locate_events(analysed, coded, named, places),
+                date_events(doc, analysed, resolved, coded),
+                quantities_of_events(doc, analysed, coded),
+                find_quotes(doc, analysed, resolved, rules),
+                version,
+            )
+            writer.store_settings(settings)
+            current.counts["events_placed"] += len(settings.places)
         current.reporter.advance(doc_id)

@@ -202,6 +202,121 @@ class CodedEvents:
     coder_version: str
 
 
+PlacePrecision = Literal["city", "region", "country"]
+TimePrecision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry, with GeoNames' identifiers and feature classes."""
+
+    geonameid: int
+    name: str
+    """The name GeoNames gives (English), not the Dutch spelling in the text."""
+    latitude: float
+    longitude: float
+    country: str
+    """ISO 3166-1 alpha-3 code of the state the place lies in (as actors use)."""
+    feature_class: str
+    """GeoNames feature class: P populated place, A country or administrative area."""
+    feature_code: str
+    """GeoNames feature code: PPLC capital, PPLA seat of a division, PCLI state, ADM1 region."""
+    population: int
+
+    @property
+    def precision(self) -> PlacePrecision:
+        """How exactly a location at this place is known."""
+        if self.feature_class == "P":
+            return "city"
+        return "country" if self.feature_code.startswith("PCL") else "region"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text, resolved in the gazetteer."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where an event happened, and which words (or which argument) say so."""
+
+    event_id: str
+    place: Place
+    basis: str
+    """clause | sentence | paragraph | caption | actor | recipient: where the place was found."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: a date at a stated precision, or only the words that say it."""
+
+    event_id: str
+    value: str | None
+    """ISO date cut to its precision (2022-01-05, 2022-01, 2014); None when not resolvable."""
+    precision: TimePrecision | None
+    basis: str
+    """expression (a time expression governs the event) | publication | unresolved."""
+    start: int | None
+    end: int | None
+    text: str
+    """The raw time expression, or the publication date the event inherits."""
+    note: str | None = None
+    """Why the value is coarser than the words, or missing."""
+    applies_to: str | None = None
+    """The code of the one argument this date belongs to, when a compound event's
+    arguments have dates of their own ("Georgië en Oekraïne (2014)"); None for all."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuantity:
+    """A number attached to an event: troops, dead, injured, arrested or crowd size."""
+
+    event_id: str
+    kind: str
+    low: int
+    high: int
+    """Equal to ``low`` for an exact number; a range for "duizenden" (1000-9999)."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or reported quotation and who said it."""
+
+    doc_id: str
+    sentence_index: int
+    speaker: EventArgument | None
+    start: int
+    end: int
+    text: str
+    direct: bool
+    """True for words between quotation marks, False for reported speech (X zegt dat ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    """The output of the setting stage for one document: places, dates, numbers, quotes."""
+
+    doc_id: str
+    place_mentions: tuple[PlaceMention, ...]
+    places: tuple[EventPlace, ...]
+    dates: tuple[EventDate, ...]
+    quantities: tuple[EventQuantity, ...]
+    quotes: tuple[Quote, ...]
+    setting_version: str
+
+
 @dataclass(frozen=True, slots=True)
 class RunSummary:
     """What one run did, for the terminal, ``--json`` and the runs table."""
@@ -217,6 +332,8 @@ class RunSummary:
     analysis_failed: int
     actors_resolved: int
     events_coded: int
+    events_placed: int
+    stage_failures: int
     input_problems: int
     sentences: int
     mentions: int
@@ -224,4 +341,4 @@ class RunSummary:
     @property
     def failed(self) -> int:
         """Inputs and documents that did not make it: what the exit code reports."""
-        return self.input_problems + self.id_conflicts + self.analysis_failed
+        return self.input_problems + self.id_conflicts + self.analysis_failed + self.stage_failures

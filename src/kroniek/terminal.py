@@ -31,8 +31,10 @@ from kroniek.actors.lookup import ActorCard
 from kroniek.evaluation.actor_coverage import CoverageReport, SampledResolution
 from kroniek.evaluation.event_scores import EventScores
 from kroniek.evaluation.gold_file import GoldScores
+from kroniek.evaluation.setting_scores import SettingScore
 from kroniek.query.documents import DocumentRow, DocumentView
 from kroniek.query.events import EventRow
+from kroniek.query.setting import PlaceNameRow, QuoteRow
 from kroniek.records import IngestProblem, RunSummary
 
 _LABEL_STYLES = {
@@ -125,6 +127,10 @@ def summary_table(summary: RunSummary) -> Table:
         ("analysed with Frog", summary.analysed),
         ("sentences", summary.sentences),
         ("entity mentions", summary.mentions),
+        ("documents with actors resolved", summary.actors_resolved),
+        ("events coded", summary.events_coded),
+        ("events placed", summary.events_placed),
+        ("documents a later stage failed on", summary.stage_failures),
         ("failed", summary.failed),
     ]
     for name, value in rows:
@@ -169,9 +175,20 @@ def rows_json(rows: list[DocumentRow]) -> str:
     return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)
 
 
-def document_json(view: DocumentView, events: list[dict[str, object]]) -> str:
-    """A document with all its spans, and its events as PLOVER records, as JSON."""
-    return json.dumps({**asdict(view), "events": events}, indent=2, ensure_ascii=False)
+def document_json(
+    view: DocumentView,
+    events: list[dict[str, object]],
+    places: list[PlaceNameRow],
+    quotes: list[QuoteRow],
+) -> str:
+    """A document with all its spans, its events as PLOVER records, places and quotes."""
+    record = {
+        **asdict(view),
+        "events": events,
+        "places": [asdict(p) for p in places],
+        "quotes": [asdict(q) for q in quotes],
+    }
+    return json.dumps(record, indent=2, ensure_ascii=False)
 
 
 def render_document(console: Console, view: DocumentView) -> None:
@@ -350,26 +367,81 @@ def _arguments_text(arguments: list[dict[str, object]]) -> str:
     return ", ".join(parts)
 
 
+def _date_text(row: EventRow) -> str:
+    """The event date, or each argument's own date ("UKR 2014, GEO ?"); "?" when unknown."""
+    own = [d for d in row.setting.dates if d.applies_to]
+    if own:
+        return ", ".join(f"{d.applies_to} {d.value or '?'}" for d in own)
+    return row.date or "?"
+
+
+def _place_text(row: EventRow) -> str:
+    """Where: the place's name and, for a country, nothing more; for a city its country."""
+    place = row.place
+    if place is None:
+        return ""
+    return place.name if place.precision == "country" else f"{place.name} {place.country}"
+
+
+def _quantities_text(row: EventRow) -> str:
+    """Counts attached to the event: "70 troops", "1000-9999 crowd"."""
+    parts = []
+    for q in row.setting.quantities:
+        amount = str(q.low) if q.low == q.high else f"{q.low}-{q.high}"
+        parts.append(f"{amount} {q.kind}")
+    return ", ".join(parts)
+
+
 def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
-    """Events: who did what to whom, with trigger and modes; rule and place when wide."""
+    """Events: who did what to whom, when, where, with trigger and modes; rule when wide."""
     table = Table(title=f"{len(rows)} events")
-    columns = ["date", "actor", "event", "recipient", "trigger", "aux"]
-    columns += ["rule", "doc:sentence"] if wide else []
+    columns = ["date", "actor", "event", "recipient", "where", "trigger", "aux"]
+    columns += ["count", "rule", "doc:sentence"] if wide else []
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column == "date")
     for row in rows:
         event = row.event_type + (f" ({row.mode})" if row.mode and wide else "")
         cells = [
-            row.date or "",
+            _date_text(row),
             _arguments_text(row.arguments.get("actor", [])),
             event,
             _arguments_text(row.arguments.get("recipient", [])),
+            _place_text(row),
             row.trigger_text,
             ", ".join(row.aux),
         ]
         if wide:
-            cells += [row.rule_id, f"{row.doc_id}:{row.sentence_index}"]
+            cells += [_quantities_text(row), row.rule_id, f"{row.doc_id}:{row.sentence_index}"]
         table.add_row(*cells)
+    return table
+
+
+def places_table(rows: list[PlaceNameRow]) -> Table:
+    """The places a document names, with the gazetteer entry each resolved to."""
+    table = Table(title=f"{len(rows)} places named")
+    for column in ("text", "place", "country", "lat", "lon", "precision"):
+        table.add_column(column, justify="right" if column in ("lat", "lon") else "left")
+    for row in rows:
+        table.add_row(
+            row.text,
+            row.name,
+            row.country,
+            f"{row.latitude:.2f}",
+            f"{row.longitude:.2f}",
+            row.precision,
+        )
+    return table
+
+
+def quotes_table(rows: list[QuoteRow]) -> Table:
+    """Quotations and their speakers."""
+    table = Table(title=f"{len(rows)} quotations")
+    table.add_column("speaker", overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("words", overflow="fold")
+    for row in rows:
+        speaker = row.speaker_code or row.speaker_text or "?"
+        table.add_row(speaker, "quote" if row.direct else "reported", row.text)
     return table
 
 
@@ -397,6 +469,24 @@ def event_scores_table(part: str, scores: EventScores) -> Table:
             f"{t.f1:.2f}",
             str(t.outside_mapping),
             f"{t.precision_in_reach:.2f}",
+        )
+    return table
+
+
+def setting_scores_table(part: str, scores: list[SettingScore]) -> Table:
+    """Places and times against EventDNA's Place and Time arguments."""
+    table = Table(title=f"EventDNA places and times, {part}")
+    for column in ("kind", "gold", "resolved", "share", "events found", "agrees", "share "):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for s in scores:
+        table.add_row(
+            s.kind,
+            str(s.gold),
+            str(s.resolved),
+            f"{s.resolved_share:.2f}",
+            str(s.found_events),
+            str(s.agrees),
+            f"{s.agreement:.2f}",
         )
     return table
 

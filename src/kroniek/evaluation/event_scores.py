@@ -320,7 +320,7 @@ def evaluate_events(
     folder: Path, config: KroniekConfig, reporter: pipeline.Reporter, *, seed: int = 2026
 ) -> dict[str, EventScores]:
     """Run the pipeline over EventDNA into ``config.db_path`` and score each split part."""
-    mapping = read_mapping(_mapping_file(folder))
+    mapping = read_mapping(mapping_file(folder))
     golds = list(read_dnaf_dir(folder))
     pipeline.run_documents((g.document for g in golds), config, reporter, command="eval events")
     base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder
@@ -341,7 +341,7 @@ def evaluate_events(
     }
 
 
-def _mapping_file(folder: Path) -> Path:
+def mapping_file(folder: Path) -> Path:
     """ERE_TO_PLOVER.tsv in the EventDNA folder (or its parent when given the dnaf folder)."""
     for candidate in (folder / "ERE_TO_PLOVER.tsv", folder.parent / "ERE_TO_PLOVER.tsv"):
         if candidate.exists():

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import duckdb
+
+from kroniek.query.setting import PlaceRow, Setting, settings_of_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,10 @@ class EventRow:
     event_id: str
     doc_id: str
     date: str | None
+    """The event's own date (cut to its precision), the publication date it inherits, or
+    None when no date is known (a historical event whose words give none)."""
+    date_precision: str | None
+    published: str | None
     sentence_index: int
     event_type: str
     mode: str
@@ -51,20 +57,40 @@ class EventRow:
     sentence_text: str
     sentence_start: int
     arguments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    setting: Setting = field(default_factory=Setting)
+    """Place, every date row (per-argument ones too: "Oekraïne (2014)") and quantities."""
+
+    @property
+    def place(self) -> PlaceRow | None:
+        """Where the event happened, if the setting stage found it."""
+        return self.setting.places[0] if self.setting.places else None
 
 
+# The event date: the setting stage's date for all arguments when it ran on the document,
+# the publication date when it has not run yet.
 _EVENTS_SQL = """
-SELECT e.event_id, e.doc_id, d.published, e.sentence_index, e.event_type, e.mode, e.context,
-       e.trigger_text, e.trigger_start, e.trigger_end, e.aux, e.rule_id, e.confidence,
-       e.quad_code, e.event_scale, e.coder, strftime(e.coded_at, '%Y-%m-%d'),
+WITH own AS (
+    SELECT event_id, count(*) AS rows,
+           any_value(value) FILTER (WHERE applies_to IS NULL) AS value,
+           any_value(precision) FILTER (WHERE applies_to IS NULL) AS precision
+    FROM event_dates GROUP BY event_id
+), dated AS (
+    SELECT e.*, CASE WHEN own.rows IS NULL THEN d.published ELSE own.value END AS event_date,
+           CASE WHEN own.rows IS NULL THEN d.date_precision ELSE own.precision END AS precision
+    FROM events e JOIN documents d USING (doc_id) LEFT JOIN own USING (event_id)
+)
+SELECT e.event_id, e.doc_id, e.event_date, e.precision, d.published, e.sentence_index,
+       e.event_type, e.mode, e.context, e.trigger_text, e.trigger_start, e.trigger_end, e.aux,
+       e.rule_id, e.confidence, e.quad_code, e.event_scale, e.coder,
+       strftime(e.coded_at, '%Y-%m-%d'),
        substr(d.text, s.start_char + 1, s.end_char - s.start_char), s.start_char
-FROM events e
+FROM dated e
 JOIN documents d USING (doc_id)
 JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
 WHERE (? IS NULL OR e.event_type = ?)
   AND (? IS NULL OR e.doc_id = ?)
-  AND (? IS NULL OR d.published >= ?)
-  AND (? IS NULL OR d.published <= ?)
+  AND (? IS NULL OR e.event_date >= ?)
+  AND (? IS NULL OR e.event_date <= ?)
   AND (? OR NOT list_contains(e.aux, 'negated'))
   AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
         AND a.role = 'actor' AND ? IN (a.actor_id, a.code, a.country)))
@@ -94,10 +120,17 @@ def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[Even
     rows = [EventRow(*row) for row in con.execute(sql, params).fetchall()]
     if not rows:
         return rows
-    arguments = _arguments(con, [r.event_id for r in rows])
-    for row in rows:
-        row.arguments.update(arguments.get(row.event_id, {}))
-    return rows
+    ids = [r.event_id for r in rows]
+    arguments = _arguments(con, ids)
+    settings = settings_of_events(con, ids)
+    return [
+        replace(
+            row,
+            arguments=dict(arguments.get(row.event_id, {})),
+            setting=settings.get(row.event_id, Setting()),
+        )
+        for row in rows
+    ]
 
 
 def _arguments(
@@ -132,11 +165,14 @@ def plover_record(row: EventRow) -> dict[str, Any]:
     return {
         "id": row.event_id,
         "date": row.date,
+        "date_precision": row.date_precision,
         "actor": row.arguments.get("actor", []),
         "recipient": row.arguments.get("recipient", []),
         "event": row.event_type,
         "mode": row.mode,
         "context": row.context,
+        "event_loc": _event_loc(row.place),
+        "size": {_SIZE_NAMES.get(q.kind, q.kind): q.low for q in row.setting.quantities},
         "event_text": row.sentence_text,
         "quad_code": row.quad_code,
         "event_scale": row.event_scale,
@@ -152,10 +188,38 @@ def plover_record(row: EventRow) -> dict[str, Any]:
                 "sentence_offset": row.trigger_start - offset,
             },
             "source": row.arguments.get("source", []),
+            "dates": [asdict(d) for d in row.setting.dates],
+            "quantities": [asdict(q) for q in row.setting.quantities],
         },
         "aux": row.aux,
         "confidence": row.confidence,
         "rule": row.rule_id,
+    }
+
+
+# PLOVER's size object names the dead "dead"; troops and crowd are our additions.
+_SIZE_NAMES = {"killed": "dead"}
+# PLOVER's location resolution codes: 4 city, 2 province, 1 country.
+_RESOLUTION = {"city": 4, "region": 2, "country": 1}
+
+
+def _event_loc(place: PlaceRow | None) -> dict[str, Any] | None:
+    """The event's place as PLOVER's location object (GeoNames field names)."""
+    if place is None:
+        return None
+    return {
+        "extracted_place": place.text,
+        "resolved_place": place.name,
+        "geonameid": place.geonameid,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "country_code": place.country,
+        "feature_class": place.feature_class,
+        "feature_code": place.feature_code,
+        "resolution": _RESOLUTION[place.precision],
+        "basis": place.basis,
+        "start": place.start,
+        "end": place.end,
     }
 
 

@@ -9,7 +9,10 @@ import duckdb
 from kroniek.records import (
     ActorMention,
     AnalysedDocument,
+    CodedEvents,
     EntityMention,
+    Event,
+    EventArgument,
     ResolvedActors,
     Sentence,
     SourceDocument,
@@ -70,3 +73,55 @@ def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
         ).fetchall()
     )
     return ResolvedActors(doc_id, mentions, str(version[0]) if version and version[0] else "")
+
+
+def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
+    """The stored events of a document, with actors, recipients and source, as CodedEvents."""
+    version = con.execute(
+        "SELECT events_version FROM documents WHERE doc_id = ?", [doc_id]
+    ).fetchone()
+    arguments: dict[tuple[str, str], list[EventArgument]] = defaultdict(list)
+    for event_id, role, *fields in con.execute(
+        "SELECT event_id, role, start_char, end_char, text, actor_id, name, code, country, "
+        "sector FROM event_arguments WHERE doc_id = ? ORDER BY event_id, role, position",
+        [doc_id],
+    ).fetchall():
+        arguments[(event_id, role)].append(EventArgument(*fields))
+    events = tuple(
+        Event(
+            event_id,
+            doc_id,
+            sentence,
+            event_type,
+            mode,
+            tuple(context),
+            start,
+            end,
+            trigger,
+            tuple(arguments[(event_id, "actor")]),
+            tuple(arguments[(event_id, "recipient")]),
+            tuple(aux),
+            next(iter(arguments[(event_id, "source")]), None),
+            rule_id,
+            confidence,
+        )
+        for (
+            event_id,
+            sentence,
+            event_type,
+            mode,
+            context,
+            start,
+            end,
+            trigger,
+            aux,
+            rule_id,
+            confidence,
+        ) in con.execute(
+            "SELECT event_id, sentence_index, event_type, mode, context, trigger_start, "
+            "trigger_end, trigger_text, aux, rule_id, confidence FROM events WHERE doc_id = ? "
+            "ORDER BY sentence_index, trigger_start, event_id",
+            [doc_id],
+        ).fetchall()
+    )
+    return CodedEvents(doc_id, events, str(version[0]) if version and version[0] else "")

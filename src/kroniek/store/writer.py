@@ -21,12 +21,13 @@ from kroniek.records import (
     AnalysedDocument,
     Block,
     CodedEvents,
+    EventSettings,
     IngestProblem,
     ResolvedActors,
     SourceDocument,
 )
 from kroniek.store.database import open_for_writing
-from kroniek.store.loading import load_actors, load_analysis
+from kroniek.store.loading import load_actors, load_analysis, load_events
 
 StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
 DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
@@ -63,6 +64,18 @@ _EVENT_FIELDS = (
 )
 # EventArgument attributes in the column order of event_arguments, after position.
 _ARGUMENT_FIELDS = ("start", "end", "text", "actor_id", "name", "code", "country", "sector")
+# Place attributes in the column order of event_places, after event_id and doc_id.
+_PLACE_FIELDS = (
+    "geonameid",
+    "name",
+    "latitude",
+    "longitude",
+    "country",
+    "feature_class",
+    "feature_code",
+    "precision",
+)
+_SETTING_TABLES = ("place_mentions", "event_places", "event_dates", "event_quantities", "quotes")
 # Token attributes in the column order of the tokens table, after doc_id and sentence_index.
 _TOKEN_FIELDS = ("index", "start", "end", "lemma", "pos", "features", "ner", "head", "deprel")
 
@@ -310,6 +323,110 @@ class Writer:
                 "UPDATE documents SET events_version = ? WHERE doc_id = ?",
                 [coded.coder_version, doc_id],
             )
+
+    def store_settings(self, settings: EventSettings) -> None:
+        """Replace a document's event places, dates, quantities and quotes."""
+        doc_id = settings.doc_id
+        places, dates, amounts, quotes = (
+            settings.places,
+            settings.dates,
+            settings.quantities,
+            settings.quotes,
+        )
+        speakers = [q.speaker for q in quotes]
+        named = settings.place_mentions
+        with self._transaction():
+            for table in _SETTING_TABLES:
+                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._insert_columns(
+                "place_mentions",
+                [
+                    [doc_id] * len(named),
+                    *(
+                        [getattr(m, name) for m in named]
+                        for name in ("sentence_index", "start", "end", "text")
+                    ),
+                    *([getattr(m.place, name) for m in named] for name in _PLACE_FIELDS),
+                ],
+            )
+            self._insert_columns(
+                "event_places",
+                [
+                    [p.event_id for p in places],
+                    [doc_id] * len(places),
+                    *([getattr(p.place, name) for p in places] for name in _PLACE_FIELDS),
+                    *(
+                        [getattr(p, name) for p in places]
+                        for name in ("basis", "start", "end", "text")
+                    ),
+                ],
+            )
+            self._insert_columns(
+                "event_dates",
+                [
+                    [d.event_id for d in dates],
+                    [doc_id] * len(dates),
+                    *(
+                        [getattr(d, name) for d in dates]
+                        for name in (
+                            "value",
+                            "precision",
+                            "basis",
+                            "start",
+                            "end",
+                            "text",
+                            "note",
+                            "applies_to",
+                        )
+                    ),
+                ],
+            )
+            self._insert_columns(
+                "event_quantities",
+                [
+                    [q.event_id for q in amounts],
+                    [doc_id] * len(amounts),
+                    *(
+                        [getattr(q, name) for q in amounts]
+                        for name in ("kind", "low", "high", "start", "end", "text")
+                    ),
+                ],
+            )
+            self._insert_columns(
+                "quotes",
+                [
+                    [doc_id] * len(quotes),
+                    list(range(len(quotes))),
+                    *(
+                        [getattr(q, name) for q in quotes]
+                        for name in ("sentence_index", "direct", "start", "end", "text")
+                    ),
+                    *(
+                        [getattr(s, name) if s else None for s in speakers]
+                        for name in _ARGUMENT_FIELDS
+                    ),
+                ],
+            )
+            self._con.execute(
+                "UPDATE documents SET setting_version = ? WHERE doc_id = ?",
+                [settings.setting_version, doc_id],
+            )
+
+    def awaiting_settings(self, setting_version: str) -> list[str]:
+        """Documents whose events are coded but not yet placed and dated by this version.
+
+        The version includes the coder's, so re-coded events are placed again.
+        """
+        rows = self._con.execute(
+            "SELECT doc_id FROM documents WHERE events_version IS NOT NULL "
+            "AND setting_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
+            [setting_version],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def load_events(self, doc_id: str) -> CodedEvents:
+        """A document's stored events with their arguments."""
+        return load_events(self._con, doc_id)
 
     def awaiting_events(self, coder_version: str) -> list[str]:
         """Documents with resolved actors but no events from this coder version."""

@@ -1,0 +1,202 @@
+"""Scoring places and dates against EventDNA's Place and Time arguments.
+
+For every gold event of a scored type that has a Place (or Time) argument:
+
+* **resolved**: one of our place names (time expressions) lies inside the gold
+  argument's span — the share of gold places (times) kroniek reads at all;
+* **agrees**: among gold events we found (a predicted event of the same type in
+  the same sentence), the share whose predicted place (date) was taken from
+  words inside the gold argument's span.
+
+EventDNA has no publication dates, so a date's value cannot be checked against
+gold; ``sample`` lists resolutions for a person to check by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from kroniek import pipeline
+from kroniek.config import KroniekConfig
+from kroniek.evaluation.event_scores import mapping_file, read_mapping
+from kroniek.evaluation.eventdna import read_dnaf_dir, sentence_order, split, token_offsets
+from kroniek.store import open_for_reading
+
+_ROLES = {"Place": "place", "Time": "time"}
+Spans = dict[tuple[str, int], list[tuple[int, int, str]]]
+"""(document, gold sentence) → (start, end, label) of our spans there."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSetting:
+    """A Place or Time argument of a scored gold event."""
+
+    doc_id: str
+    sentence: int
+    plover_type: str
+    kind: str
+    """place | time"""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SettingScore:
+    """How many gold places (times) we read, and agree on for events we found."""
+
+    kind: str
+    gold: int
+    resolved: int
+    found_events: int
+    agrees: int
+
+    @property
+    def resolved_share(self) -> float:
+        """Share of gold arguments with one of our place names (time expressions) inside."""
+        return self.resolved / self.gold if self.gold else 0.0
+
+    @property
+    def agreement(self) -> float:
+        """Share of found events whose place (date) comes from the gold argument's words."""
+        return self.agrees / self.found_events if self.found_events else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SampleRow:
+    """One resolution for a person to check: the gold words and what we made of them."""
+
+    doc_id: str
+    kind: str
+    gold_text: str
+    ours: str
+
+
+def read_gold_settings(path: Path, mapping: dict[str, str]) -> list[GoldSetting]:
+    """Place and Time arguments of the scored gold events of one DNAF file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    doc = data["doc"]
+    offsets = token_offsets(doc["token_string"])
+    order = sentence_order(doc["sentences"])
+    found = []
+    for event in doc["annotations"]["events"].values():
+        features = event["features"]
+        plover = mapping.get(f"{features['type']}.{features['subtype']}")
+        if plover is None:
+            continue
+        for argument in features.get("arguments", []):
+            kind = _ROLES.get(argument["features"]["argument_role"])
+            ids = argument["features"]["span"]
+            if kind is None or not ids:
+                continue
+            start, end = offsets[min(ids)][0], offsets[max(ids)][1]
+            found.append(
+                GoldSetting(
+                    str(data["meta"]["id"]),
+                    order.index(event["home_sentence"]),
+                    plover,
+                    kind,
+                    start,
+                    end,
+                    doc["token_string"][start:end],
+                )
+            )
+    return found
+
+
+def _ours(
+    con: duckdb.DuckDBPyConnection,
+) -> dict[str, dict[tuple[str, int], list[tuple[int, int, str]]]]:
+    """Our spans by kind and (document, gold sentence): names, expressions, and per event type."""
+    spans: dict[str, Spans] = defaultdict(lambda: defaultdict(list))
+    queries = {
+        "place": "SELECT m.doc_id, s.block_index, m.start_char, m.end_char, m.name "
+        "FROM place_mentions m JOIN sentences s USING (doc_id, sentence_index)",
+        "event place": "SELECT e.doc_id, s.block_index, p.start_char, p.end_char, e.event_type "
+        "FROM event_places p JOIN events e USING (event_id) "
+        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
+        "WHERE p.basis NOT IN ('actor', 'recipient')",
+        "event time": "SELECT e.doc_id, s.block_index, d.start_char, d.end_char, e.event_type "
+        "FROM event_dates d JOIN events e USING (event_id) "
+        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
+        "WHERE d.start_char IS NOT NULL",
+        "found": "SELECT e.doc_id, s.block_index, 0, 0, e.event_type FROM events e "
+        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index",
+    }
+    for kind, sql in queries.items():
+        for doc_id, block, start, end, label in con.execute(sql).fetchall():
+            spans[kind][(str(doc_id), int(block))].append((int(start), int(end), str(label)))
+    return spans
+
+
+def _time_mentions(
+    con: duckdb.DuckDBPyConnection,
+) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
+    """Every dated expression we used, by (document, gold sentence), with its value."""
+    found: Spans = defaultdict(list)
+    for doc_id, block, start, end, value in con.execute(
+        "SELECT e.doc_id, s.block_index, d.start_char, d.end_char, coalesce(d.value, '-') "
+        "FROM event_dates d JOIN events e USING (event_id) "
+        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
+        "WHERE d.start_char IS NOT NULL"
+    ).fetchall():
+        found[(str(doc_id), int(block))].append((int(start), int(end), str(value)))
+    return found
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    """Labels of the spans lying within [start, end)."""
+    return [label for s, e, label in spans if start <= s and e <= end]
+
+
+def score_settings(
+    gold: list[GoldSetting], con: duckdb.DuckDBPyConnection, documents: set[str]
+) -> tuple[list[SettingScore], list[SampleRow]]:
+    """Scores for places and times over the given documents, and every resolution seen."""
+    ours, times = _ours(con), _time_mentions(con)
+    counts: dict[str, list[int]] = {"place": [0, 0, 0, 0], "time": [0, 0, 0, 0]}
+    sample: list[SampleRow] = []
+    for item in (g for g in gold if g.doc_id in documents):
+        key = (item.doc_id, item.sentence)
+        tally = counts[item.kind]
+        tally[0] += 1
+        readings = (
+            _inside(item.start, item.end, ours["place"][key])
+            if item.kind == "place"
+            else _inside(item.start, item.end, times[key])
+        )
+        if readings:
+            tally[1] += 1
+            sample.append(SampleRow(item.doc_id, item.kind, item.text, "; ".join(readings)))
+        if any(t == item.plover_type for _, _, t in ours["found"][key]):
+            tally[2] += 1
+            used = ours[f"event {item.kind}"][key]
+            tally[3] += item.plover_type in _inside(item.start, item.end, used)
+    scores = [SettingScore(kind, *values) for kind, values in counts.items()]
+    return scores, sample
+
+
+def evaluate_settings(
+    folder: Path, config: KroniekConfig, reporter: pipeline.Reporter, *, seed: int = 2026
+) -> tuple[dict[str, list[SettingScore]], list[SampleRow]]:
+    """Run the pipeline over EventDNA, score places and times per split part, and sample."""
+    mapping = read_mapping(mapping_file(folder))
+    golds = list(read_dnaf_dir(folder))
+    pipeline.run_documents((g.document for g in golds), config, reporter, command="eval setting")
+    base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder
+    gold = [s for path in sorted(base.glob("*.json")) for s in read_gold_settings(path, mapping)]
+    parts = split([g.document.doc_id for g in golds], seed)
+    results: dict[str, list[SettingScore]] = {}
+    with open_for_reading(config.db_path) as con:
+        for part in ("tune", "measure"):
+            chosen = {d for d, p in parts.items() if p == part}
+            results[part], seen = score_settings(gold, con, chosen)
+            if part == "measure":
+                sample = random.Random(seed).sample(seen, min(60, len(seen)))
+    return results, sample

@@ -1,0 +1,177 @@
+"""Quotations and who said them: direct quotes and reported speech.
+
+* A **direct quote** is text between quotation marks of at least a few words
+  (one or two quoted words are scare quotes: "een ‘vredesmacht’").  Its speaker
+  is the subject of a verb of saying in the sentence ("zei de minister"), else
+  the person after "aldus".
+* **Reported speech** is the clause under a verb of saying ("Pasjinjan zegt *dat
+  de troepen slechts instellingen beschermen*") or the rest of a sentence that
+  opens with "volgens X".  The speaker is the verb's subject, or X.
+
+Verbs of saying are the ``reported`` cue words of ``data/cues_nl.toml``.  A
+speaker that resolves to no actor is kept as the words of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from kroniek.events.lexicon import Lexicon
+from kroniek.events.syntax import Tree
+from kroniek.records import (
+    ActorMention,
+    AnalysedDocument,
+    EventArgument,
+    Quote,
+    ResolvedActors,
+    SourceDocument,
+)
+
+QUOTES_VERSION = "kroniek-quotes-1"
+_QUOTED = re.compile(r"[„“\"«‘'](?P<inner>[^„“”\"«»‘’']+)[”“\"»’']")
+_MIN_QUOTED_WORDS = 4
+"""Fewer quoted words are scare quotes or titles, not a quotation."""
+
+
+def find_quotes(
+    doc: SourceDocument, analysed: AnalysedDocument, resolved: ResolvedActors, lexicon: Lexicon
+) -> tuple[Quote, ...]:
+    """Every direct quote and reported statement of the document, with its speaker."""
+    saying = lexicon.cues.get("reported", frozenset())
+    quotes: list[Quote] = []
+    for sentence in analysed.sentences:
+        mentions = [m for m in resolved.mentions if m.sentence_index == sentence.index]
+        tree = Tree.of(sentence)
+        found = [*_direct(doc.text, tree, mentions, saying)]
+        found += _reported(doc.text, tree, mentions, saying)
+        quotes += [replace(q, doc_id=doc.doc_id) for q in found]
+    return tuple(quotes)
+
+
+def _direct(
+    text: str, tree: Tree, mentions: list[ActorMention], saying: frozenset[str]
+) -> Iterator[Quote]:
+    """Quoted stretches of the sentence, long enough to be a quotation."""
+    sentence = tree.sentence
+    for match in _QUOTED.finditer(text, sentence.start, sentence.end):
+        inner = match.group("inner").strip()
+        if len(inner.split()) < _MIN_QUOTED_WORDS:
+            continue
+        start = (
+            match.start("inner") + len(match.group("inner")) - len(match.group("inner").lstrip())
+        )
+        end = start + len(inner)
+        outside = [m for m in mentions if m.end <= match.start() or m.start >= match.end()]
+        speaker = _speaker_of_saying(text, tree, outside, saying, (start, end)) or _after_aldus(
+            tree, outside
+        )
+        yield Quote("", sentence.index, speaker, start, end, inner, True)
+
+
+def _reported(
+    text: str, tree: Tree, mentions: list[ActorMention], saying: frozenset[str]
+) -> Iterator[Quote]:
+    """The clause under a verb of saying, or what follows "volgens X"."""
+    sentence = tree.sentence
+    for token in sentence.tokens:
+        lemma = token.lemma.casefold()
+        if lemma == "volgens":
+            yield from _according_to(text, tree, token.index, mentions)
+        elif lemma in saying and token.pos == "WW":
+            clause = _that_clause(tree, token.index)
+            if clause is not None:
+                start, end = clause
+                speaker = _subject_argument(text, tree, token.index, mentions)
+                yield Quote("", sentence.index, speaker, start, end, text[start:end], False)
+
+
+def _that_clause(tree: Tree, verb: int) -> tuple[int, int] | None:
+    """Span of the "dat"/"of" clause a verb of saying governs, if any."""
+    for child in tree.children[verb]:
+        head = tree.token(child)
+        if head.lemma.casefold() in {"dat", "of"} or head.deprel == "vc":
+            members = tree.subtree(child)
+            first = tree.token(members[0])
+            if first.lemma.casefold() in {"dat", "of"} and len(members) > 2:
+                return tree.span(child)
+    return None
+
+
+def _according_to(
+    text: str, tree: Tree, index: int, mentions: list[ActorMention]
+) -> Iterator[Quote]:
+    """ "Volgens X, ...": X says the clause that follows.
+
+    Dutch puts the finite verb second, so after the fronted "volgens"-phrase (with
+    whatever apposition it carries) the reported clause starts at the finite verb.
+    """
+    sentence = tree.sentence
+    after = tree.token(index).end
+    speaker = next((m for m in mentions if m.start >= after), None)
+    finite = next(
+        (t for t in sentence.tokens if t.start > after and t.pos == "WW" and "pv" in t.features),
+        None,
+    )
+    if speaker is None or finite is None:
+        return
+    rest = [t for t in sentence.tokens if t.start >= finite.start and t.pos != "LET"]
+    start, end = rest[0].start, rest[-1].end
+    yield Quote("", sentence.index, _argument(speaker), start, end, text[start:end], False)
+
+
+def _speaker_of_saying(
+    text: str,
+    tree: Tree,
+    mentions: list[ActorMention],
+    saying: frozenset[str],
+    quoted: tuple[int, int],
+) -> EventArgument | None:
+    """The subject of a verb of saying outside the quote."""
+    for token in tree.sentence.tokens:
+        inside = quoted[0] <= token.start < quoted[1]
+        if not inside and token.pos == "WW" and token.lemma.casefold() in saying:
+            found = _subject_argument(text, tree, token.index, mentions)
+            if found is not None:
+                return found
+    return None
+
+
+def _after_aldus(tree: Tree, mentions: list[ActorMention]) -> EventArgument | None:
+    """ "..., aldus de minister": the mention after "aldus"."""
+    for token in tree.sentence.tokens:
+        if token.lemma.casefold() == "aldus":
+            after = [m for m in mentions if m.start >= token.end]
+            if after:
+                return _argument(min(after, key=lambda m: m.start))
+    return None
+
+
+def _subject_argument(
+    text: str, tree: Tree, verb: int, mentions: list[ActorMention]
+) -> EventArgument | None:
+    """The verb's subject: a resolved actor inside it, else its words."""
+    subject = tree.subject(verb)
+    if subject is None:
+        return None
+    start, end = tree.span(subject)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    resolved = [m for m in inside if m.actor_id]
+    if resolved or inside:
+        return _argument((resolved or inside)[0])
+    return EventArgument(start, end, text[start:end], None, None, None, None, None)
+
+
+def _argument(mention: ActorMention) -> EventArgument:
+    """An actor mention as the speaker of a quote."""
+    return EventArgument(
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.actor_id,
+        mention.name,
+        mention.code,
+        mention.country,
+        mention.sector,
+    )

@@ -1,0 +1,167 @@
+"""Events as flat dyad rows for spreadsheets and data frames: CSV and Parquet.
+
+One row per actor–recipient pair of an event, with columns named as GDELT and ACLED users
+expect (``actor1_*``, ``actor2_*``, ``quad_code``, an event scale like Goldstein's). An event
+without recipients gives one row with empty ``actor2_*``; without actors, empty ``actor1_*``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+import duckdb
+
+from kroniek.query.events import EventFilter, EventRow, list_events, plover_record
+from kroniek.query.scope import matching_events
+from kroniek.query.setting import PlaceRow
+
+ExportFormat = Literal["plover-jsonl", "csv", "parquet"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("plover-jsonl", "csv", "parquet")
+
+
+@dataclass(frozen=True, slots=True)
+class DyadRow:
+    """One actor–recipient pair of one event, with its place and evidence."""
+
+    event_id: str
+    date: str | None
+    """Event date when the setting stage found one, else the publication date."""
+    actor1_code: str | None
+    actor1_name: str | None
+    actor1_country: str | None
+    actor1_sector: str | None
+    actor2_code: str | None
+    actor2_name: str | None
+    actor2_country: str | None
+    actor2_sector: str | None
+    event_type: str
+    mode: str
+    quad_code: int | None
+    event_scale: float | None
+    location_name: str | None
+    location_lat: float | None
+    location_lon: float | None
+    location_country: str | None
+    aux: str
+    """Auxiliary modes joined by ``;`` (historical, negated, reported, …)."""
+    confidence: float
+    doc_id: str
+    sentence: str
+    rule: str
+
+
+COLUMNS = tuple(f.name for f in fields(DyadRow))
+
+# DuckDB column types of DyadRow, in order: Parquet keeps numbers as numbers.
+_PARQUET_TYPES = {
+    "quad_code": "INTEGER",
+    "event_scale": "DOUBLE",
+    "location_lat": "DOUBLE",
+    "location_lon": "DOUBLE",
+    "confidence": "DOUBLE",
+}
+
+
+def dyad_rows(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[DyadRow]:
+    """Every matching event, expanded into its actor–recipient pairs."""
+    events = matching_events(con, where)
+    rows: list[DyadRow] = []
+    for event in events:
+        rows.extend(_dyads(event, event.place))
+    return rows
+
+
+def _dyad_date(event: EventRow, actor: dict[str, Any], recipient: dict[str, Any]) -> str | None:
+    """The date of one pair: a date of the recipient's or actor's own, else the event's.
+
+    "Georgië en Oekraïne (2014)": the pair with Ukraine is dated 2014, the one with
+    Georgia has no date.
+    """
+    own = {d.applies_to: d.value for d in event.setting.dates if d.applies_to}
+    for party in (recipient, actor):
+        if party.get("code") in own:
+            return str(own[party["code"]]) if own[party["code"]] else None
+    return event.date
+
+
+def _dyads(event: EventRow, place: PlaceRow | None) -> list[DyadRow]:
+    """The rows of one event: actors × recipients, a missing side as one empty party."""
+    empty: dict[str, Any] = {}
+    actors = event.arguments.get("actor") or [empty]
+    recipients = event.arguments.get("recipient") or [empty]
+    return [
+        DyadRow(
+            event.event_id,
+            _dyad_date(event, actor, recipient),
+            *_party(actor),
+            *_party(recipient),
+            event.event_type,
+            event.mode,
+            event.quad_code,
+            event.event_scale,
+            place.name if place else None,
+            place.latitude if place else None,
+            place.longitude if place else None,
+            place.country if place else None,
+            ";".join(event.aux),
+            event.confidence,
+            event.doc_id,
+            event.sentence_text,
+            event.rule_id,
+        )
+        for actor in actors
+        for recipient in recipients
+    ]
+
+
+def _party(argument: dict[str, Any]) -> tuple[str | None, str | None, str | None, str | None]:
+    """Code, name, country and sector of an argument; an unresolved one keeps its text."""
+    name = argument.get("name") or argument.get("text")
+    return (argument.get("code"), name, argument.get("country"), argument.get("sector"))
+
+
+def write_csv(rows: list[DyadRow], stream: TextIO) -> None:
+    """CSV with a header row, RFC 4180 quoting."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(astuple(row) for row in rows)
+
+
+def write_parquet(rows: list[DyadRow], path: Path) -> None:
+    """A Parquet file with typed columns, written by an in-memory DuckDB.
+
+    The database itself is open read-only, so the rows go into a private in-memory
+    table (bound as column lists, never pasted into SQL) and DuckDB writes that.
+    """
+    columns = ", ".join(f"{name} {_PARQUET_TYPES.get(name, 'VARCHAR')}" for name in COLUMNS)
+    with duckdb.connect(":memory:") as mem:
+        mem.execute(f"CREATE TABLE dyads ({columns})")
+        if rows:
+            values = [[getattr(row, name) for row in rows] for name in COLUMNS]
+            unnested = ", ".join(f"unnest(${n})" for n in range(1, len(COLUMNS) + 1))
+            mem.execute(f"INSERT INTO dyads SELECT {unnested}", values)
+        mem.table("dyads").write_parquet(str(path))
+
+
+def export_bytes(
+    con: duckdb.DuckDBPyConnection, where: EventFilter, export_format: ExportFormat
+) -> tuple[bytes, int]:
+    """The matching events as a file's bytes, and how many records (events or dyads) it has."""
+    if export_format == "plover-jsonl":
+        lines = [json.dumps(plover_record(r), ensure_ascii=False) for r in list_events(con, where)]
+        return "".join(line + "\n" for line in lines).encode(), len(lines)
+    rows = dyad_rows(con, where)
+    if export_format == "csv":
+        text = io.StringIO()
+        write_csv(rows, text)
+        return text.getvalue().encode(), len(rows)
+    with tempfile.TemporaryDirectory(prefix="kroniek-export-") as folder:
+        path = Path(folder) / "events.parquet"
+        write_parquet(rows, path)
+        return path.read_bytes(), len(rows)

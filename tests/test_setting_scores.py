@@ -1,0 +1,69 @@
+"""Scoring places and times against EventDNA's Place and Time arguments, on hand-made data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kroniek.evaluation.setting_scores import GoldSetting, read_gold_settings, score_settings
+from kroniek.records import ResolvedActors
+from kroniek.store import Writer, open_for_reading
+
+from .test_store import _coded_and_set, analysis, doc
+
+
+def test_gold_places_and_times_are_read_with_their_spans(tmp_path: Path) -> None:
+    data = {
+        "doc": {
+            "token_string": "Boeren betogen woensdag in Gent",
+            "sentences": {"sentence_1": {"token_ids": [0, 1, 2, 3, 4]}},
+            "annotations": {
+                "events": {
+                    "event_1": {
+                        "features": {
+                            "type": "Conflict",
+                            "subtype": "Demonstrate",
+                            "arguments": [
+                                {"features": {"argument_role": "Time", "span": [2]}},
+                                {"features": {"argument_role": "Place", "span": [3, 4]}},
+                                {"features": {"argument_role": "Entity", "span": [0]}},
+                            ],
+                        },
+                        "home_sentence": "sentence_1",
+                    }
+                }
+            },
+        },
+        "meta": {"id": "x"},
+    }
+    path = tmp_path / "x.dnaf.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    found = read_gold_settings(path, {"Conflict.Demonstrate": "PROTEST"})
+    assert [(g.kind, g.text, g.start, g.end) for g in found] == [
+        ("time", "woensdag", 15, 23),
+        ("place", "in Gent", 24, 31),
+    ]
+    assert read_gold_settings(path, {}) == []
+
+
+def test_a_place_we_read_and_used_counts_as_resolved_and_agreeing(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    document = doc("a", "Almaty protesteert tegen Moskou.")
+    coded, settings = _coded_and_set(document)
+    with Writer(db) as writer:
+        writer.store_document(document, "stored")
+        writer.store_analysis(analysis(document))
+        writer.store_actors(ResolvedActors("a", (), "kb test"))
+        writer.store_events(coded, {"a:0:7": (3, -5.0)})
+        writer.store_settings(settings)
+    gold = [
+        GoldSetting("a", 0, "PROTEST", "place", 0, 6, "Almaty"),
+        GoldSetting("a", 0, "PROTEST", "place", 25, 31, "Moskou"),
+        GoldSetting("a", 0, "PROTEST", "time", 7, 18, "protesteert"),
+    ]
+    with open_for_reading(db) as con:
+        scores, sample = score_settings(gold, con, {"a"})
+    place, time = scores
+    assert (place.gold, place.resolved, place.found_events, place.agrees) == (2, 1, 2, 1)
+    assert (time.gold, time.resolved, time.found_events, time.agrees) == (1, 0, 1, 0)
+    assert [(r.gold_text, r.ours) for r in sample] == [("Almaty", "Almaty")]
