@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 from kroniek.evaluation.setting_scores import GoldSetting, read_gold_settings, score_settings
-from kroniek.records import ResolvedActors
 from kroniek.store import Writer, open_for_reading
 
-from .test_store import _coded_and_set, analysis, doc
+from .test_store import store_coded
 
 
 def test_gold_places_and_times_are_read_with_their_spans(tmp_path: Path) -> None:
@@ -48,13 +47,8 @@ def test_gold_places_and_times_are_read_with_their_spans(tmp_path: Path) -> None
 
 def test_a_place_we_read_and_used_counts_as_resolved_and_agreeing(tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
-    document = doc("a", "Almaty protesteert tegen Moskou.")
-    coded, settings = _coded_and_set(document)
     with Writer(db) as writer:
-        writer.store_document(document, "stored")
-        writer.store_analysis(analysis(document))
-        writer.store_actors(ResolvedActors("a", (), "kb test"))
-        writer.store_events(coded, {"a:0:7": (3, -5.0)})
+        _, settings = store_coded(writer)
         writer.store_settings(settings)
     gold = [
         GoldSetting("a", 0, "PROTEST", "place", 0, 6, "Almaty"),

@@ -197,15 +197,21 @@ def _coded_and_set(document: SourceDocument) -> tuple[CodedEvents, EventSettings
     return CodedEvents("a", (event,), "coder test"), settings
 
 
-def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_path: Path) -> None:
-    db = tmp_path / "k.duckdb"
+def store_coded(writer: Writer) -> tuple[CodedEvents, EventSettings]:
+    """Document "a" stored, analysed, resolved and coded; its settings returned unstored."""
     document = doc("a", "Almaty protesteert tegen Moskou.")
     coded, settings = _coded_and_set(document)
+    writer.store_document(document, "stored")
+    writer.store_analysis(analysis(document))
+    writer.store_actors(ResolvedActors("a", (), "kb test"))
+    writer.store_events(coded, {"a:0:7": (3, -5.0)})
+    return coded, settings
+
+
+def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
     with Writer(db) as writer:
-        writer.store_document(document, "stored")
-        writer.store_analysis(analysis(document))
-        writer.store_actors(ResolvedActors("a", (), "kb test"))
-        writer.store_events(coded, {"a:0:7": (3, -5.0)})
+        coded, settings = store_coded(writer)
         assert writer.awaiting_settings("setting test") == ["a"]
         writer.store_settings(settings)
         writer.store_settings(settings)

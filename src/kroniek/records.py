@@ -169,6 +169,20 @@ class EventArgument:
     country: str | None
     sector: str | None
 
+    @classmethod
+    def of(cls, mention: ActorMention) -> EventArgument:
+        """An actor mention as an argument: its span and who it is."""
+        return cls(
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.actor_id,
+            mention.name,
+            mention.code,
+            mention.country,
+            mention.sector,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

@@ -285,10 +285,10 @@ def _event(context: _Context, trigger: Trigger) -> Event:
         trigger_start=first.start,
         trigger_end=last.end,
         trigger_text=context.doc.text[first.start : last.end],
-        actors=tuple(_as_argument(m) for m in actors),
-        recipients=tuple(_as_argument(m) for m in recipients),
+        actors=tuple(EventArgument.of(m) for m in actors),
+        recipients=tuple(EventArgument.of(m) for m in recipients),
         aux=tuple(dict.fromkeys(aux)),
-        source=_as_argument(source) if source else None,
+        source=EventArgument.of(source) if source else None,
         rule_id=entry.rule_id,
         confidence=confidence,
     )
@@ -421,20 +421,6 @@ def _both_in_sentence(context: _Context) -> list[ActorMention]:
                 if len(distinct) == 2:
                     return list(reversed(distinct.values()))
     return []
-
-
-def _as_argument(mention: ActorMention) -> EventArgument:
-    """An actor mention as an event argument."""
-    return EventArgument(
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.actor_id,
-        mention.name,
-        mention.code,
-        mention.country,
-        mention.sector,
-    )
 
 
 def _argument(

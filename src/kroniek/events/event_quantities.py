@@ -9,11 +9,9 @@ attack is not evidence about another event.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
-from kroniek.data_files import digest
+from kroniek.data_files import digest, read_toml
 from kroniek.events.quantities import QuantityMention, find_quantities
 from kroniek.records import AnalysedDocument, CodedEvents, Event, EventQuantity, SourceDocument
 
@@ -30,9 +28,7 @@ def quantities_version() -> str:
 @lru_cache(maxsize=1)
 def event_types_by_kind() -> dict[str, frozenset[str]]:
     """Kind of quantity → the PLOVER types it may be attached to."""
-    raw = tomllib.loads(
-        resources.files(_DATA).joinpath("quantity_events.toml").read_text(encoding="utf-8")
-    )
+    raw = read_toml(_DATA, "quantity_events.toml")
     return {kind: frozenset(types) for kind, types in raw["kinds"].items()}
 
 

@@ -9,13 +9,12 @@ modes.  Every entry carries an example that a test codes.
 
 from __future__ import annotations
 
-import hashlib
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from kroniek.data_files import digest, read_toml
 
 _DATA = "kroniek.events.data"
 
@@ -70,8 +69,7 @@ class Lexicon:
 
 def _data(name: str) -> dict[str, Any]:
     """A packaged TOML data file."""
-    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return read_toml(_DATA, name)
 
 
 def _entry(raw: dict[str, Any]) -> LexiconEntry:
@@ -111,18 +109,12 @@ def _plover_types(raw: dict[str, Any]) -> dict[str, PloverType]:
     return types
 
 
-def _data_digest() -> str:
-    """A short digest of the data files, so an edited lexicon codes documents again."""
-    digest = hashlib.sha256()
-    for name in ("lexicon_nl.toml", "cues_nl.toml", "plover.toml"):
-        digest.update(resources.files(_DATA).joinpath(name).read_bytes())
-    return digest.hexdigest()[:8]
-
-
 def build_lexicon() -> Lexicon:
     """Load the lexicon, the PLOVER reference data and the cue words."""
     raw = _data("lexicon_nl.toml")
-    lexicon = Lexicon(version=f"{raw['version']}+data.{_data_digest()}")
+    # The digest makes an edited lexicon code documents again.
+    data = digest(_DATA, ["lexicon_nl.toml", "cues_nl.toml", "plover.toml"])
+    lexicon = Lexicon(version=f"{raw['version']}+data.{data}")
     for item in raw["entry"]:
         entry = _entry(item)
         for lemma in item.get("verbs", []):

@@ -16,13 +16,12 @@ of 200, and "70 militairen sneuvelden" is 70 killed, not a deployment.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kroniek.data_files import read_toml
 from kroniek.errors import KroniekError, Msg
 from kroniek.nlp.numbers import (
     fold,
@@ -262,11 +261,7 @@ def build_rules(raw: Mapping[str, Any]) -> QuantityRules:
 
 def data() -> dict[str, Any]:
     """The packaged quantity data file, parsed (tests read its examples)."""
-    text = resources.files(_DATA).joinpath(_FILE).read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise KroniekError(Msg.E521.format(name=_FILE, detail=exc)) from exc
+    return read_toml(_DATA, _FILE)
 
 
 @lru_cache(maxsize=1)

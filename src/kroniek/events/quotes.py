@@ -118,7 +118,7 @@ def _according_to(
         return
     rest = [t for t in sentence.tokens if t.start >= finite.start and t.pos != "LET"]
     start, end = rest[0].start, rest[-1].end
-    yield Quote("", sentence.index, _argument(speaker), start, end, text[start:end], False)
+    yield Quote("", sentence.index, EventArgument.of(speaker), start, end, text[start:end], False)
 
 
 def _speaker_of_saying(
@@ -144,7 +144,7 @@ def _after_aldus(tree: Tree, mentions: list[ActorMention]) -> EventArgument | No
         if token.lemma.casefold() == "aldus":
             after = [m for m in mentions if m.start >= token.end]
             if after:
-                return _argument(min(after, key=lambda m: m.start))
+                return EventArgument.of(min(after, key=lambda m: m.start))
     return None
 
 
@@ -159,19 +159,5 @@ def _subject_argument(
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     resolved = [m for m in inside if m.actor_id]
     if resolved or inside:
-        return _argument((resolved or inside)[0])
+        return EventArgument.of((resolved or inside)[0])
     return EventArgument(start, end, text[start:end], None, None, None, None, None)
-
-
-def _argument(mention: ActorMention) -> EventArgument:
-    """An actor mention as the speaker of a quote."""
-    return EventArgument(
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.actor_id,
-        mention.name,
-        mention.code,
-        mention.country,
-        mention.sector,
-    )

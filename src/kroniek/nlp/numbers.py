@@ -15,15 +15,14 @@ lowercases and strips accents without moving any character.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from kroniek.data_files import read_toml
 from kroniek.errors import KroniekError, Msg
 
 _DATA = "kroniek.nlp.data"
@@ -161,11 +160,7 @@ def _build_words(raw: Mapping[str, Any]) -> NumberWords:
 
 def data() -> dict[str, Any]:
     """The packaged number data file, parsed (tests read its examples)."""
-    text = resources.files(_DATA).joinpath(_FILE).read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise KroniekError(Msg.E521.format(name=_FILE, detail=exc)) from exc
+    return read_toml(_DATA, _FILE)
 
 
 @lru_cache(maxsize=1)

@@ -22,12 +22,10 @@ Each location keeps the words (or the argument) it was taken from.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
-from kroniek.data_files import digest
+from kroniek.data_files import digest, read_toml
 from kroniek.events.syntax import Tree
 from kroniek.place.gazetteer import Gazetteer
 from kroniek.records import (
@@ -54,8 +52,7 @@ def locator_version() -> str:
 @lru_cache(maxsize=1)
 def locative_prepositions() -> frozenset[str]:
     """Prepositions whose phrase names where something happened."""
-    text = resources.files("kroniek.place.data").joinpath("locating_nl.toml").read_text("utf-8")
-    return frozenset(tomllib.loads(text)["prepositions"])
+    return frozenset(read_toml("kroniek.place.data", "locating_nl.toml")["prepositions"])
 
 
 def place_mentions(

@@ -33,13 +33,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from kroniek.data_files import read_toml
 from kroniek.errors import KroniekError, Msg
 from kroniek.nlp.numbers import parse_amount, parse_number
 from kroniek.records import TimePrecision
@@ -179,8 +178,7 @@ class _Match:
 
 def _read_data() -> dict[str, Any]:
     """The parsed time_nl.toml, read through importlib.resources (works from a wheel)."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return read_toml(DATA_PACKAGE, DATA_FILE)
 
 
 def _alternation(words: list[str]) -> str:
