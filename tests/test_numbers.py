@@ -189,7 +189,7 @@ def test_hedges() -> None:
 def test_malformed_data_names_the_file() -> None:
     broken = copy.deepcopy(data())
     del broken["tens"]
-    with pytest.raises(KroniekError, match=r"E521 numbers_nl\.toml"):
+    with pytest.raises(KroniekError, match=r"E521 data file numbers_nl\.toml"):
         build_words(broken)
     backwards = copy.deepcopy(data())
     backwards["plurals"]["words"]["honderden"] = [999, 200]

@@ -157,5 +157,5 @@ def broken(change: str) -> dict[str, Any]:
     ],
 )
 def test_malformed_data_is_reported(change: str, code: str) -> None:
-    with pytest.raises(KroniekError, match=rf"^{code} quantities_nl\.toml"):
+    with pytest.raises(KroniekError, match=rf"^{code} (data file )?quantities_nl\.toml"):
         build_rules(broken(change))
