@@ -63,6 +63,11 @@ def test_each_lexicon_example_codes_its_type(
     coded: dict[str, list[Event]], entry: dict[str, Any], example: dict[str, str]
 ) -> None:
     found = at_trigger(coded[example["text"]], example["trigger"])
+    if example.get("none"):
+        assert entry["id"] not in {e.rule_id for e in found}, [
+            (e.trigger_text, e.rule_id) for e in found
+        ]
+        return
     wanted = {entry["type"], example.get("also", entry["type"])}
     assert wanted <= {e.event_type for e in found}, (
         example["text"],
@@ -77,6 +82,9 @@ def test_each_cue_example_marks_its_mode(
     coded: dict[str, list[Event]], cue: str, example: dict[str, str]
 ) -> None:
     found = at_trigger(coded[example["text"]], example["trigger"])
+    if example.get("none"):
+        assert found == [], [(e.trigger_text, e.rule_id) for e in found]
+        return
     assert found, (example["text"], [e.trigger_text for e in coded[example["text"]]])
     if example["aux"]:
         assert any(example["aux"] in e.aux for e in found), [(e.trigger_text, e.aux) for e in found]
@@ -103,5 +111,5 @@ def test_arguments_of_the_examples_agree_often_enough(coded: dict[str, list[Even
     assert rate >= ARGUMENT_FLOOR
 
 
-# Measured 2026-11-29: 341 of 825 actor/recipient slots (41.3%) with kroniek-coder-1.
+# Measured 2026-11-29: 342 of 833 actor/recipient slots (41.1%) with kroniek-coder-2.
 ARGUMENT_FLOOR = 0.40

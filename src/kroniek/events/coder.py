@@ -31,7 +31,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-1"
+CODER_VERSION = "kroniek-coder-2"
 _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
@@ -82,6 +82,7 @@ def code_events(
         mentions = [m for m in resolved.mentions if m.sentence_index == sentence.index]
         context = _Context(doc, Tree.of(sentence), mentions, lexicon, kb, list(states))
         triggers = _merge_requested_aid(context, list(find_triggers(sentence, lexicon)))
+        triggers = [t for t in triggers if not _between_animals(context, t)]
         coded = [e for trigger in triggers for e in _codings(_event(context, trigger), trigger)]
         if previous_historical.get(sentence.block_index) and _continues_past(context):
             # A past-tense sentence with no time of its own goes on in the time of the one before.
@@ -91,6 +92,15 @@ def code_events(
         events += coded
         states += [m for m in mentions if m.kind == "state"]
     return CodedEvents(doc.doc_id, tuple(events), coder_version(lexicon))
+
+
+def _between_animals(context: _Context, trigger: Trigger) -> bool:
+    """Wolves killing sheep, a dog biting: an animal as agent or patient is no political event."""
+    tree, animals = context.tree, context.lexicon.cues.get("animals", frozenset())
+    index = trigger.first
+    heads = [tree.subject(index), tree.pp_object(index, "door", _NOUN_PP_REACH)]
+    heads += tree.objects(index, "obj1")
+    return any(h is not None and tree.token(h).lemma.casefold() in animals for h in heads)
 
 
 def _codings(event: Event, trigger: Trigger) -> list[Event]:
@@ -180,7 +190,7 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> Iterator[Trigger]:
         if token.index in used:
             continue
         single, nominal = _single_word_entry(sentence, token.index, lexicon)
-        if single is not None:
+        if single is not None and not _other_sense(sentence, token.index, single):
             used.add(token.index)
             yield Trigger(token.index, token.index, single, nominal=nominal)
 
@@ -212,10 +222,13 @@ def _single_word_entry(
     token = sentence.tokens[index]
     lemma = token.lemma.casefold()
     if token.pos == "WW":
+        if _describes(sentence, index):
+            return None, False
         particles = [
             t.lemma.casefold() for t in sentence.tokens if t.head == index and t.deprel == "svp"
         ]
-        for candidate in [p + lemma for p in particles] + [lemma]:
+        # A particle verb is its own word: "aanvechten" (contest) is not "vechten" (fight).
+        for candidate in [p + lemma for p in particles] or [lemma]:
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate][0], False
     if token.pos == "N" and lemma in lexicon.nouns:
@@ -226,6 +239,29 @@ def _single_word_entry(
         if tail in lexicon.nouns:
             return lexicon.nouns[tail][0], True
     return None, False
+
+
+def _other_sense(sentence: Sentence, index: int, entry: LexiconEntry) -> bool:
+    """The word right after the trigger marks a sense the entry does not code."""
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    return following is not None and following.lemma.casefold() in entry.not_before
+
+
+def _describes(sentence: Sentence, index: int) -> bool:
+    """A verb form used as an adjective or a noun for people or things reports no event.
+
+    Participles as adjectives or nouns: "aanhoudende regen", "de verdachte", "de
+    gedetineerden". An infinitive after "de" or a number is a plural noun Frog tagged as a
+    verb: "de doden", "vijftig doden" (the act itself takes "het": "het doden van burgers").
+    """
+    token = sentence.tokens[index]
+    features = set(token.features.split(","))
+    present = "od" in features and bool(features & {"prenom", "nom"})
+    if present or {"vd", "nom"} <= features:
+        return True
+    before = sentence.tokens[index - 1] if index > 0 else None
+    plural_noun = before is not None and (before.lemma.casefold() == "de" or before.pos == "TW")
+    return "inf" in features and plural_noun
 
 
 def _sense(context: _Context, trigger: Trigger) -> LexiconEntry:

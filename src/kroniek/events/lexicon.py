@@ -32,6 +32,8 @@ class LexiconEntry:
     also: tuple[tuple[str, str], ...] = ()
     """Further (type, mode) codings the manual asks for on the same words, e.g. a prison
     sentence is SANCTION convict and also COERCE arrest."""
+    not_before: frozenset[str] = frozenset()
+    """Words that, right after the trigger, mark another sense of it."""
     verbal: tuple[str, str] | None = None
     """The (type, mode) of the word's verbal sense ("valt de premier aan op zijn beleid"),
     chosen when cue words of verbal attack and none of physical force surround it."""
@@ -83,6 +85,7 @@ def _entry(raw: dict[str, Any]) -> LexiconEntry:
         recipient_roles=tuple(raw.get("recipient", ["obj1"])),
         also=tuple(_type_and_mode(coding) for coding in raw.get("also", [])),
         verbal=_type_and_mode(raw["verbal"]) if "verbal" in raw else None,
+        not_before=frozenset(w.casefold() for w in raw.get("not_before", [])),
     )
 
 
