@@ -45,7 +45,7 @@ def test_a_malformed_line_names_its_line(tmp_path: Path) -> None:
 def test_scores_on_our_gold_stay_above_the_floor(tmp_path: Path) -> None:
     need_frog()
     scores = evaluate_gold(GOLD, KroniekConfig(db_path=tmp_path / "g.duckdb"), Quiet())  # type: ignore[arg-type]
-    # Measured 2026-11-29 (kroniek-coder-2): dyads 6/10 both ways, types 10/10 both ways.
+    # Measured 2026-11-29 (kroniek-coder-3): dyads 6/10 both ways, types 10/10 both ways.
     assert scores.dyads_matched_predicted / scores.predicted >= 0.5
     assert scores.dyads_matched_expected / scores.expected >= 0.5
     assert scores.types_matched_expected / scores.expected >= 0.9

@@ -31,7 +31,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-2"
+CODER_VERSION = "kroniek-coder-3"
 _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
@@ -305,6 +305,14 @@ def _event(context: _Context, trigger: Trigger) -> Event:
         recipients = spilled or _fallback_recipients(context, trigger, actors)
     if not actors:
         actors = _fallback_actors(context, trigger, recipients)
+    # Nobody known in the role: keep the words that fill it ("een 48-jarige moeder").
+    # In a passive clause the subject is the one it happened to ("500 dorpelingen werden
+    # vermoord"), never the doer.
+    passive = _passive(context, trigger)
+    patient_roles = ("su", *entry.recipient_roles) if passive else entry.recipient_roles
+    agent_roles = tuple(r for r in entry.actor_roles if not (passive and r == "su"))
+    recipients = recipients or _phrase(context, trigger, patient_roles, [])
+    actors = actors or _phrase(context, trigger, agent_roles, recipients)
     actors, recipients = _distinct(actors), _distinct(recipients)
     aux = _aux_modes(context, trigger)
     source = _source(context, trigger)
@@ -496,6 +504,60 @@ def _role(context: _Context, trigger: Trigger, role: str) -> list[ActorMention]:
         )
         return [] if head is None else _filled_by(context, head)
     return []
+
+
+def _phrase(
+    context: _Context, trigger: Trigger, roles: tuple[str, ...], taken: list[ActorMention]
+) -> list[ActorMention]:
+    """An unresolved argument: the noun phrase in the first role that has a common noun.
+
+    Its head noun with the words before it that hang from it (article, number, adjective);
+    pronouns and names are left to actor resolution.
+    """
+    tree = context.tree
+    for role in roles:
+        head = _role_head(context, trigger, role)
+        if head is None or tree.token(head).pos != "N":
+            continue
+        members = [head] + [
+            c for c in tree.children[head] if c < head and tree.token(c).pos in ("LID", "TW", "ADJ")
+        ]
+        first, last = tree.token(min(members)), tree.token(head)
+        if any(m.start <= first.start < m.end or first.start <= m.start < last.end for m in taken):
+            continue
+        text = context.doc.text[first.start : last.end]
+        index = tree.sentence.index
+        return [
+            ActorMention(
+                index, first.start, last.end, text, None, "unresolved", None, None, None, None,
+                None, 0.0, "phrase",
+            )
+        ]  # fmt: skip
+    return []
+
+
+def _passive(context: _Context, trigger: Trigger) -> bool:
+    """A past participle under "worden" or "zijn": a passive clause."""
+    tree = context.tree
+    if trigger.nominal or "vd" not in tree.token(trigger.first).features.split(","):
+        return False
+    above = tree.climb(trigger.first)[1:]
+    return any(tree.token(i).lemma.casefold() in ("worden", "zijn") for i in above)
+
+
+def _role_head(context: _Context, trigger: Trigger, role: str) -> int | None:
+    """The head token of the phrase in a role's place, if the parse has one."""
+    tree = context.tree
+    if role == "su":
+        return None if trigger.nominal else tree.subject(trigger.first)
+    if role in ("obj1", "obj2"):
+        objects = tree.objects(trigger.first, role)
+        return objects[0] if objects else None
+    if role.startswith("pp:"):
+        preposition = role[3:]
+        reach = 1 if trigger.nominal and preposition in ("van", "door") else 3
+        return tree.pp_object(trigger.first, preposition, reach + trigger.last - trigger.first)
+    return None
 
 
 def _subject_role(context: _Context, trigger: Trigger) -> list[ActorMention]:
