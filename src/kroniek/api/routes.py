@@ -7,7 +7,7 @@ check input, call them and shape the answer.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Annotated, Any
 
 import duckdb
@@ -20,11 +20,10 @@ from kroniek.api.filters import event_filter
 from kroniek.api.serialise import document_json, event_json, evidence_json
 from kroniek.errors import Msg
 from kroniek.query.documents import get_document
-from kroniek.query.events import EventFilter, list_events, plover_record
+from kroniek.query.events import EventFilter, count_events, list_events, plover_record
 from kroniek.query.export import ExportFormat, export_bytes
 from kroniek.query.network import actor_counts, network
 from kroniek.query.places import place_map
-from kroniek.query.scope import matching_events
 from kroniek.query.setting import (
     place_mentions_of_document,
     quotes_of_document,
@@ -52,10 +51,9 @@ def events(
     offset: Annotated[int, Query(ge=0, description="Events to skip.")] = 0,
 ) -> dict[str, Any]:
     """Events in the order of ``kroniek events``, with a total count for paging."""
-    rows = matching_events(db, where)
-    page = rows[offset : offset + limit]
+    page = list_events(db, replace(where, limit=limit, offset=offset))
     return {
-        "total": len(rows),
+        "total": count_events(db, where),
         "limit": limit,
         "offset": offset,
         "events": [event_json(r) for r in page],

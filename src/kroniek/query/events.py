@@ -27,6 +27,8 @@ class EventFilter:
     doc_id: str | None = None
     include_negated: bool = False
     limit: int | None = None
+    offset: int = 0
+    """Matching events to skip first (for paging; with ``limit``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +117,9 @@ def _parameters(where: EventFilter) -> list[object]:
 
 def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[EventRow]:
     """Events matching the filter, oldest document first, with their arguments."""
-    sql = _EVENTS_SQL + (" LIMIT ?" if where.limit is not None else "")
+    sql = _EVENTS_SQL + (" LIMIT ?" if where.limit is not None else "") + " OFFSET ?"
     params = _parameters(where) + ([where.limit] if where.limit is not None else [])
-    rows = [EventRow(*row) for row in con.execute(sql, params).fetchall()]
+    rows = [EventRow(*row) for row in con.execute(sql, [*params, where.offset]).fetchall()]
     if not rows:
         return rows
     ids = [r.event_id for r in rows]
@@ -131,6 +133,12 @@ def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[Even
         )
         for row in rows
     ]
+
+
+def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
+    """How many events match the filter, ignoring its limit and offset."""
+    row = con.execute(f"SELECT count(*) FROM ({_EVENTS_SQL})", _parameters(where)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _arguments(
