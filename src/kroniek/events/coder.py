@@ -31,7 +31,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-3"
+CODER_VERSION = "kroniek-coder-4"
 _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
@@ -517,7 +517,7 @@ def _phrase(
     tree = context.tree
     for role in roles:
         head = _role_head(context, trigger, role)
-        if head is None or tree.token(head).pos != "N":
+        if head is None or tree.token(head).pos != "N" or _own_word(context, trigger, head):
             continue
         members = [head] + [
             c for c in tree.children[head] if c < head and tree.token(c).pos in ("LID", "TW", "ADJ")
@@ -534,6 +534,16 @@ def _phrase(
             )
         ]  # fmt: skip
     return []
+
+
+def _own_word(context: _Context, trigger: Trigger, index: int) -> bool:
+    """A word of the trigger's own phrase ("kant" in "aan de kant zetten") is no argument;
+    a word a phrase merely spans ("liet drie gijzelaars vrij") may be."""
+    if not trigger.first <= index <= trigger.last:
+        return False
+    lemma = context.tree.token(index).lemma.casefold()
+    rule = trigger.entry.rule_id
+    return any(lemma in words for words, entry in context.lexicon.phrases if entry.rule_id == rule)
 
 
 def _passive(context: _Context, trigger: Trigger) -> bool:
