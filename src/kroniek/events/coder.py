@@ -31,7 +31,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-4"
+CODER_VERSION = "kroniek-coder-5"
 _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
@@ -730,13 +730,25 @@ def _aux_modes(context: _Context, trigger: Trigger) -> list[str]:
     aux = []
     if clause & cues.get("negation", frozenset()):
         aux.append("negated")
-    if set(words) & cues.get("hypothetical", frozenset()):
+    if set(words) & cues.get("hypothetical", frozenset()) or _unrealised(context, trigger):
         aux.append("hypothetical")
     if clause & cues.get("future", frozenset()):
         aux.append("future")
     if _historical(context, words, clause):
         aux.append("historical")
     return aux
+
+
+def _unrealised(context: _Context, trigger: Trigger) -> bool:
+    """A noun trigger that is what someone risks, demands or fears ("riskeert dertig jaar
+    cel", "het OM vorderde tien jaar cel"): asked for or possible, not done."""
+    tree = context.tree
+    span = range(trigger.first, trigger.last + 1)
+    if tree.token(trigger.first).pos not in ("N", "TW"):
+        return False
+    verbs = context.lexicon.cues.get("unrealised", frozenset())
+    heads = {tree.token(i).head for i in span} - set(span)
+    return any(h >= 0 and tree.token(h).lemma.casefold() in verbs for h in heads)
 
 
 def _clause_words(tree: Tree, trigger: Trigger) -> set[str]:
