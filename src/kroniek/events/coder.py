@@ -31,7 +31,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-5"
+CODER_VERSION = "kroniek-coder-6"
 _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
@@ -318,7 +318,9 @@ def _event(context: _Context, trigger: Trigger) -> Event:
     source = _source(context, trigger)
     if source is not None:
         aux.append("reported")
-    confidence = 0.5 + 0.25 * bool(actors) + 0.25 * bool(recipients)
+    # Sure of who did it to whom only when they are known actors, not just words.
+    known = [any(m.actor_id for m in side) for side in (actors, recipients)]
+    confidence = 0.5 + 0.25 * known[0] + 0.25 * known[1]
     return Event(
         event_id=f"{context.doc.doc_id}:{sentence.index}:{first.start}",
         doc_id=context.doc.doc_id,
