@@ -77,6 +77,16 @@ DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB file to write or read.", show_default=True)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# The EventDNA evaluations' arguments.
+EventDnaFolder = Annotated[
+    Path,
+    typer.Argument(
+        help="EventDNA folder (DNAF files + ERE_TO_PLOVER.tsv).", exists=True, file_okay=False
+    ),
+]
+EvalDbOption = Annotated[
+    Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
+]
 # The event filters, shared by 'events' and 'export'.
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")]
 ActorOption = Annotated[
@@ -525,15 +535,8 @@ def eval_actors(
 
 @eval_app.command("eventdna")
 def eval_eventdna(
-    folder: Annotated[
-        Path,
-        typer.Argument(
-            help="EventDNA folder (DNAF files + ERE_TO_PLOVER.tsv).", exists=True, file_okay=False
-        ),
-    ],
-    db: Annotated[
-        Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
-    ] = Path("eval-eventdna.duckdb"),
+    folder: EventDnaFolder,
+    db: EvalDbOption = Path("eval-eventdna.duckdb"),
     workers: WorkersOption = 2,
     as_json: JsonOption = False,
     actors: ActorFilesOption = None,
@@ -557,15 +560,8 @@ def eval_eventdna(
 
 @eval_app.command("setting")
 def eval_setting(
-    folder: Annotated[
-        Path,
-        typer.Argument(
-            help="EventDNA folder (DNAF files + ERE_TO_PLOVER.tsv).", exists=True, file_okay=False
-        ),
-    ],
-    db: Annotated[
-        Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
-    ] = Path("eval-eventdna.duckdb"),
+    folder: EventDnaFolder,
+    db: EvalDbOption = Path("eval-eventdna.duckdb"),
     workers: WorkersOption = 2,
     sample: Annotated[
         Path | None,

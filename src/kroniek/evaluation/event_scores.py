@@ -17,7 +17,6 @@ diagnostic, not the score the floors are set on.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ import duckdb
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
-from kroniek.evaluation.eventdna import read_dnaf_dir, sentence_order, split, token_offsets
+from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
 from kroniek.store import open_for_reading
 
 ACTOR_ROLES = frozenset(
@@ -144,33 +143,23 @@ def read_mapping(path: Path) -> dict[str, str]:
 
 def read_gold_events(path: Path, mapping: dict[str, str]) -> list[GoldEvent]:
     """The scored gold events of one DNAF file, with character spans of their arguments."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    doc = data["doc"]
-    offsets = token_offsets(doc["token_string"])
-    order = sentence_order(doc["sentences"])
     events = []
-    for event in doc["annotations"]["events"].values():
-        features = event["features"]
-        plover = mapping.get(f"{features['type']}.{features['subtype']}")
+    for event in read_dnaf_events(path):
+        plover = mapping.get(event.ere_type)
         if plover is None:
             continue
-        spans: dict[str, list[tuple[int, int]]] = {"actor": [], "recipient": []}
-        for argument in features.get("arguments", []):
-            role = argument["features"]["argument_role"]
-            ids = argument["features"]["span"]
-            span = (offsets[min(ids)][0], offsets[max(ids)][1])
-            if role in ACTOR_ROLES:
-                spans["actor"].append(span)
-            elif role in RECIPIENT_ROLES:
-                spans["recipient"].append(span)
+        spans = {
+            side: tuple((a.start, a.end) for a in event.arguments if a.role in roles)
+            for side, roles in (("actor", ACTOR_ROLES), ("recipient", RECIPIENT_ROLES))
+        }
         events.append(
             GoldEvent(
-                str(data["meta"]["id"]),
-                order.index(event["home_sentence"]),
+                event.doc_id,
+                event.sentence,
                 plover,
-                event.get("string", ""),
-                tuple(spans["actor"]),
-                tuple(spans["recipient"]),
+                event.string,
+                spans["actor"],
+                spans["recipient"],
             )
         )
     return events
@@ -178,27 +167,11 @@ def read_gold_events(path: Path, mapping: dict[str, str]) -> list[GoldEvent]:
 
 def read_unscored_extents(path: Path, mapping: dict[str, str]) -> list[UnscoredExtent]:
     """Extents of the gold events of one DNAF file whose subtype the mapping leaves out."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    doc = data["doc"]
-    offsets = token_offsets(doc["token_string"])
-    order = sentence_order(doc["sentences"])
-    extents = []
-    for event in doc["annotations"]["events"].values():
-        features = event["features"]
-        ere = f"{features['type']}.{features['subtype']}"
-        ids = features.get("span") or []
-        if ere in mapping or not ids:
-            continue
-        extents.append(
-            UnscoredExtent(
-                str(data["meta"]["id"]),
-                order.index(event["home_sentence"]),
-                ere,
-                offsets[min(ids)][0],
-                offsets[max(ids)][1],
-            )
-        )
-    return extents
+    return [
+        UnscoredExtent(event.doc_id, event.sentence, event.ere_type, *event.extent)
+        for event in read_dnaf_events(path)
+        if event.ere_type not in mapping and event.extent is not None
+    ]
 
 
 def read_predictions(

@@ -90,6 +90,56 @@ def read_dnaf(path: Path) -> GoldDocument:
     return GoldDocument(document, tuple(sorted(entities, key=lambda e: e.start)))
 
 
+@dataclass(frozen=True, slots=True)
+class DnafArgument:
+    """A gold event argument: its role and character span."""
+
+    role: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DnafEvent:
+    """A gold event of a DNAF file, located by sentence (block) index, of any ERE subtype."""
+
+    doc_id: str
+    sentence: int
+    ere_type: str
+    """``type.subtype``, e.g. ``Conflict.Attack``."""
+    string: str
+    extent: tuple[int, int] | None
+    arguments: tuple[DnafArgument, ...]
+
+
+def read_dnaf_events(path: Path) -> Iterator[DnafEvent]:
+    """Every gold event of one DNAF file, with character spans into its token string."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    doc = data["doc"]
+    text: str = doc["token_string"]
+    offsets = token_offsets(text)
+    order = sentence_order(doc["sentences"])
+    for event in doc["annotations"]["events"].values():
+        features = event["features"]
+        arguments = []
+        for argument in features.get("arguments", []):
+            ids = argument["features"]["span"]
+            if ids:
+                start, end = _span(offsets, ids)
+                role = argument["features"]["argument_role"]
+                arguments.append(DnafArgument(role, start, end, text[start:end]))
+        extent = features.get("span") or []
+        yield DnafEvent(
+            str(data["meta"]["id"]),
+            order.index(event["home_sentence"]),
+            f"{features['type']}.{features['subtype']}",
+            event.get("string", ""),
+            _span(offsets, extent) if extent else None,
+            tuple(arguments),
+        )
+
+
 def read_dnaf_dir(folder: Path) -> Iterator[GoldDocument]:
     """Every ``*.dnaf.json`` file in a folder (or its ``dnaf`` sub-folder), sorted by name."""
     base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder

@@ -14,7 +14,6 @@ gold; ``sample`` lists resolutions for a person to check by hand.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import duckdb
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.evaluation.event_scores import mapping_file, read_mapping
-from kroniek.evaluation.eventdna import read_dnaf_dir, sentence_order, split, token_offsets
+from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
 from kroniek.store import open_for_reading
 
 _ROLES = {"Place": "place", "Time": "time"}
@@ -80,34 +79,21 @@ class SampleRow:
 
 def read_gold_settings(path: Path, mapping: dict[str, str]) -> list[GoldSetting]:
     """Place and Time arguments of the scored gold events of one DNAF file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    doc = data["doc"]
-    offsets = token_offsets(doc["token_string"])
-    order = sentence_order(doc["sentences"])
-    found = []
-    for event in doc["annotations"]["events"].values():
-        features = event["features"]
-        plover = mapping.get(f"{features['type']}.{features['subtype']}")
-        if plover is None:
-            continue
-        for argument in features.get("arguments", []):
-            kind = _ROLES.get(argument["features"]["argument_role"])
-            ids = argument["features"]["span"]
-            if kind is None or not ids:
-                continue
-            start, end = offsets[min(ids)][0], offsets[max(ids)][1]
-            found.append(
-                GoldSetting(
-                    str(data["meta"]["id"]),
-                    order.index(event["home_sentence"]),
-                    plover,
-                    kind,
-                    start,
-                    end,
-                    doc["token_string"][start:end],
-                )
-            )
-    return found
+    return [
+        GoldSetting(
+            event.doc_id,
+            event.sentence,
+            mapping[event.ere_type],
+            _ROLES[argument.role],
+            argument.start,
+            argument.end,
+            argument.text,
+        )
+        for event in read_dnaf_events(path)
+        if event.ere_type in mapping
+        for argument in event.arguments
+        if argument.role in _ROLES
+    ]
 
 
 def _ours(
