@@ -33,6 +33,7 @@ def _data(package: str, name: str) -> dict[str, Any]:
 
 
 LOCATING = _data("kroniek.place.data", "locating_nl.toml")["examples"]
+RELATIVE = _data("kroniek.time.data", "dating_nl.toml")["examples"]
 ATTACHING = _data("kroniek.events.data", "quantity_events.toml")["examples"]
 
 # Dating rules, one Dutch example each: (text, publication date, trigger, expected
@@ -65,6 +66,14 @@ DATING = [
         "2022-01",
         "protesten",
         {None: ("2020-07", "month", "expression")},
+    ),
+    # A time inside a comma-set relative clause dates only that clause's events.
+    (
+        "De president belde Loekasjenko, die anderhalf jaar geleden de protesten neersloeg, "
+        "om hulp.",
+        "2022-01",
+        "belde",
+        {None: ("2022-01", "month", "publication")},
     ),
     # A duration is not a date: the event inherits the publication date.
     (
@@ -165,6 +174,14 @@ def test_each_dating_rule(
     for row in rows.values():
         if row.start is not None:
             assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("example", RELATIVE, ids=[x["trigger"] for x in RELATIVE])
+def test_each_dating_data_example(setting: Any, example: dict[str, str]) -> None:
+    coded, settings = setting(_paragraphs(example["text"], example["published"]))
+    event = _event_at(coded, example["trigger"])
+    values = [d.value for d in settings.dates if d.event_id == event.event_id]
+    assert values == [example["value"]]
 
 
 @pytest.mark.parametrize("example", ATTACHING, ids=[x["kind"] for x in ATTACHING])

@@ -4,7 +4,9 @@ An event takes, in this order:
 
 1. a date expression in its own clause (attached to the trigger or to a verb it
    hangs from: "die positie raakte hij *woensdag* kwijt, toen Tokajev ...");
-2. else the date expression nearest to its trigger in the same sentence;
+2. else the date expression nearest to its trigger in the same sentence — but not
+   one inside a comma-set relative clause the trigger is not in ("belde Loekasjenko,
+   die anderhalf jaar geleden ... neersloeg, om hulp" does not date the call);
 3. else, for each argument separately, a year in brackets after that argument's
    name earlier in the paragraph ("zoals in Georgië en in Oekraïne (2014)") —
    a journalistic convention that dates what happened to that name;
@@ -19,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from kroniek.data_files import digest
+from kroniek.data_files import digest, read_toml
 from kroniek.events.syntax import Tree
 from kroniek.records import (
     ActorMention,
@@ -43,7 +46,7 @@ _BRACKETED_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)")
 
 def dating_version() -> str:
     """The dating rules' version with a digest of the time expression and number data."""
-    time_data = digest("kroniek.time.data", ["time_nl.toml"])
+    time_data = digest("kroniek.time.data", ["time_nl.toml", "dating_nl.toml"])
     numbers = digest("kroniek.nlp.data", ["numbers_nl.toml"])
     return f"{DATING_VERSION}+data.{time_data}.{numbers}"
 
@@ -113,16 +116,47 @@ def _date_of(
 
 
 def _governing(tree: Tree, event: Event, candidates: list[TimeMention]) -> TimeMention | None:
-    """The expression in the trigger's clause, else the one nearest to the trigger."""
-    if not candidates:
-        return None
+    """The expression in the trigger's clause, else the one nearest to the trigger.
+
+    An expression inside a comma-set relative clause ("Loekasjenko, die anderhalf jaar
+    geleden de protesten neersloeg, ...") dates only the events of that clause.
+    """
     trigger = _token_at(tree, event.trigger_start)
-    path = set(tree.climb(trigger)) if trigger is not None else set()
+    if not candidates or trigger is None:
+        return None
+    path = set(tree.climb(trigger))
     for mention in candidates:
         heads = {tree.token(i).head for i in _tokens_in(tree, mention.start, mention.end)}
         if heads & path:
             return mention
-    return min(candidates, key=lambda m: abs(m.start - event.trigger_start))
+    enclosing = _relative_clauses(tree)
+    here = {span for span in enclosing if span[0] <= event.trigger_start < span[1]}
+    usable = [
+        m
+        for m in candidates
+        if {span for span in enclosing if span[0] <= m.start < span[1]} <= here
+    ]
+    if not usable:
+        return None
+    return min(usable, key=lambda m: abs(m.start - event.trigger_start))
+
+
+def _relative_clauses(tree: Tree) -> list[tuple[int, int]]:
+    """Character spans of comma-set relative clauses: from ", die" to the next comma."""
+    openers = relative_pronouns()
+    tokens = tree.sentence.tokens
+    spans = []
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.text.casefold() in openers and tokens[index - 1].text == ",":
+            end = next((t.start for t in tokens[index:] if t.text == ","), tree.sentence.end)
+            spans.append((token.start, end))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def relative_pronouns() -> frozenset[str]:
+    """Words that open a relative clause after a comma."""
+    return frozenset(read_toml("kroniek.time.data", "dating_nl.toml")["relative_pronouns"])
 
 
 def _token_at(tree: Tree, start: int) -> int | None:
