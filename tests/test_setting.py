@@ -213,3 +213,18 @@ def test_quotes_and_their_speakers(setting: Any) -> None:
     assert direct.direct and direct.speaker is not None and direct.speaker.code == "KAZ"
     for quote in settings.quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Libanon blijft onrustig. In Tripoli protesteerden honderden mensen.", "LBN"),
+        ("Libië blijft onrustig. In Tripoli protesteerden honderden mensen.", "LBY"),
+    ],
+)
+def test_the_countries_a_document_is_about_choose_between_places(
+    setting: Any, text: str, country: str
+) -> None:
+    _, settings = setting(_paragraphs(text, "2022-01-06"))
+    tripoli = [m.place for m in settings.place_mentions if m.text == "Tripoli"]
+    assert tripoli and tripoli[0].country == country, settings.place_mentions
