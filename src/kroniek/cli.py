@@ -263,7 +263,7 @@ def show(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one document with its blocks and entity mentions highlighted.
+    """Show one document: blocks, entities and actors highlighted, events, places, quotes.
 
     Example:  kroniek show feed-001 --db news.duckdb
     """
@@ -302,7 +302,7 @@ def events(
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List coded events: who did what to whom, with the trigger and rule.
+    """List coded events: who did what to whom, when, where, with the trigger and rule.
 
     Example:  kroniek events --type PROTEST --country KAZ
     """
