@@ -10,7 +10,8 @@ import pytest
 
 from kroniek.errors import StoreError
 from kroniek.query.documents import get_document, list_documents
-from kroniek.query.events import EventFilter, list_events, plover_record
+from kroniek.query.events import EventFilter, count_events, list_events, plover_record
+from kroniek.query.scope import matching_events
 from kroniek.records import (
     AnalysedDocument,
     Block,
@@ -237,3 +238,15 @@ def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_pa
     record = plover_record(row)
     assert record["event_loc"]["geonameid"] == 1526384 and record["event_loc"]["resolution"] == 4
     assert record["size"] == {"crowd": 1000}
+
+
+def test_paging_selects_a_page_and_aggregates_ignore_it(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    with Writer(db) as writer:
+        _, settings = store_coded(writer)
+        writer.store_settings(settings)
+    with open_for_reading(db) as con:
+        paged = EventFilter(limit=1, offset=1)
+        assert list_events(con, paged) == []
+        assert count_events(con, paged) == 1
+        assert len(matching_events(con, paged)) == 1

@@ -15,5 +15,5 @@ from kroniek.query.events import EventFilter, EventRow, list_events
 
 
 def matching_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[EventRow]:
-    """Every event the filter selects, ignoring its ``limit`` (aggregates need them all)."""
-    return list_events(con, replace(where, limit=None))
+    """Every event the filter selects, ignoring its paging (aggregates need them all)."""
+    return list_events(con, replace(where, limit=None, offset=0))
