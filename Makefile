@@ -14,13 +14,14 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := frog frogdata
 
-.PHONY: run test lint typecheck unit e2e slow bench setup system-deps browser-deps clean help
+.PHONY: run test lint typecheck unit e2e slow bench record setup system-deps browser-deps clean help
 
 help:
 	@echo "make run    analyse examples/ into $(DB), print a summary, serve the dashboard"
 	@echo "make test   lint, type-check and run the test suite (real Frog included)"
 	@echo "make bench  speed benchmark against Frog alone"
 	@echo "make slow   the slow test suites"
+	@echo "make record re-record the Frog analyses the unit tests replay (after a Frog upgrade)"
 
 setup: system-deps $(STAMPS)/venv node_modules/.package-lock.json
 
@@ -84,6 +85,11 @@ test: lint typecheck browser-deps
 
 slow: setup
 	$(BIN)/pytest -m slow
+
+# Tests replay Frog answers recorded in tests/data/recorded/; this asks real Frog for every
+# sentence the tests send and rewrites the recordings with exactly the lines they use.
+record: setup
+	KRONIEK_RECORD=1 $(BIN)/pytest -q -m "not frog and not browser"
 
 bench: setup
 	$(BIN)/python bench/bench_analyse.py

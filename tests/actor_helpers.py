@@ -9,10 +9,12 @@ from kroniek.records import (
     AnalysedDocument,
     Block,
     EntityMention,
+    Pos,
     Sentence,
     SourceDocument,
-    Token,
 )
+
+from .analysis_helpers import HAND, hand_token
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -48,23 +50,10 @@ def naive_analysis(
     for i, match in enumerate(_WORD.finditer(doc.text)):
         word = match.group()
         proper = word[:1].isupper()
-        tokens.append(
-            Token(
-                i,
-                match.start(),
-                match.end(),
-                word,
-                word.lower(),
-                "SPEC" if proper else "N",
-                "deeleigen" if proper else "",
-                "O",
-                -1,
-                "",
-            )
-        )
+        tokens.append(hand_token(i, match.span(), word, Pos.PROPN if proper else Pos.NOUN))
     sentence = Sentence(0, 0, "body", 0, len(doc.text), tuple(tokens), parsed=False)
     mentions = tuple(
         EntityMention(0, label, doc.text.index(text), doc.text.index(text) + len(text), text)
         for text, label in entities
     )
-    return AnalysedDocument(doc.doc_id, (sentence,), mentions, "naive")
+    return AnalysedDocument(doc.doc_id, (sentence,), mentions, HAND)

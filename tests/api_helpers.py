@@ -8,6 +8,7 @@ script (an ACCUSE event and a negated THREATEN), and an undated article (a CONSU
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from kroniek.records import (
@@ -19,18 +20,21 @@ from kroniek.records import (
     Event,
     EventArgument,
     EventDate,
+    EventDates,
     EventPlace,
+    EventPlaces,
     EventQuantity,
-    EventSettings,
     Place,
     PlaceMention,
     Quote,
     ResolvedActors,
     Sentence,
     SourceDocument,
-    Token,
 )
-from kroniek.store import Writer
+from kroniek.stages import StoredStage
+from kroniek.store import StageResult, Writer
+
+from .analysis_helpers import HAND, hand_token
 
 HOSTILE = "<script>alert(1)</script><b>bold</b>"
 
@@ -93,12 +97,12 @@ def analysis(doc: SourceDocument, sentences: list[str]) -> AnalysedDocument:
         for number, word in enumerate(sentence.rstrip(".").split()):
             w_start, w_end = span(doc.text, word, pos)
             pos = w_end
-            tokens.append(Token(number, w_start, w_end, word, word.lower(), "N", "", "O", -1, ""))
+            tokens.append(hand_token(number, (w_start, w_end), word))
             if word in STATES:
                 mentions.append(EntityMention(index, "LOC", w_start, w_end, word))
         block = next(b.index for b in doc.blocks if b.start <= start < b.end)
         found.append(Sentence(index, block, "body", start, end, tuple(tokens), parsed=False))
-    return AnalysedDocument(doc.doc_id, tuple(found), tuple(mentions), "test analyser")
+    return AnalysedDocument(doc.doc_id, tuple(found), tuple(mentions), HAND)
 
 
 def state_argument(text: str, word: str, after: int = 0) -> EventArgument:
@@ -239,29 +243,39 @@ def build_database(path: Path, *, settings: bool = True) -> dict[str, Event]:
             writer.store_document(doc, "stored")
             analysed = analysis(doc, sentences)
             writer.store_analysis(analysed)
-            writer.store_actors(actors_of(analysed, doc.text))
-            writer.store_events(CodedEvents(doc.doc_id, events, "test-coder"), scales)
+            store(writer, actors_of(analysed, doc.text))
+            scored = tuple(
+                replace(e, quad_code=scales[e.event_id][0], event_scale=scales[e.event_id][1])
+                for e in events
+            )
+            extra = kz_counts_and_quotes(protest.event_id) if settings and doc is kz else ((), ())
+            store(writer, CodedEvents(doc.doc_id, scored, "test-coder", *extra))
         if settings:
-            writer.store_settings(kz_settings(protest.event_id))
+            for result in kz_places_and_dates(protest.event_id):
+                store(writer, result)
     return {e.event_type: e for e in (aid, protest, accuse, threaten, consult)}
 
 
-def kz_settings(protest_id: str) -> EventSettings:
-    """Almaty, Wednesday 5 January 2022 and a crowd of thousands for the protest."""
+def store(writer: Writer, result: StageResult, stage: str = "test") -> None:
+    """Store a stage result as the pipeline would, under a test version."""
+    writer.store_stage(stage, result, StoredStage("test", "test", "test"))
+
+
+def kz_counts_and_quotes(
+    protest_id: str,
+) -> tuple[tuple[EventQuantity, ...], tuple[Quote, ...]]:
+    """A crowd of thousands for the protest, and one reported statement."""
+    crowd = EventQuantity(protest_id, "crowd", 1000, 9999, *span(KZ_TEXT, "Duizenden"), "Duizenden")
+    start, end = span(KZ_TEXT, "Rusland stuurde troepen naar Kazachstan.")
+    quote = Quote("kz-1", 0, None, start, end, KZ_TEXT[start:end], direct=False)
+    return (crowd,), (quote,)
+
+
+def kz_places_and_dates(protest_id: str) -> tuple[EventPlaces, EventDates]:
+    """Almaty and Wednesday 5 January 2022 for the protest."""
     place = EventPlace(protest_id, ALMATY, "clause", *span(KZ_TEXT, "Almaty"), "Almaty")
     when = EventDate(
         protest_id, "2022-01-05", "day", "expression", *span(KZ_TEXT, "woensdag"), "woensdag"
     )
-    crowd = EventQuantity(protest_id, "crowd", 1000, 9999, *span(KZ_TEXT, "Duizenden"), "Duizenden")
-    start, end = span(KZ_TEXT, "Rusland stuurde troepen naar Kazachstan.")
-    quote = Quote("kz-1", 0, None, start, end, KZ_TEXT[start:end], direct=False)
     named = PlaceMention(1, *span(KZ_TEXT, "Almaty"), "Almaty", ALMATY)
-    return EventSettings(
-        doc_id="kz-1",
-        place_mentions=(named,),
-        places=(place,),
-        dates=(when,),
-        quantities=(crowd,),
-        quotes=(quote,),
-        setting_version="test-setting",
-    )
+    return EventPlaces("kz-1", (named,), (place,)), EventDates("kz-1", (when,))

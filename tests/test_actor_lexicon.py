@@ -1,4 +1,4 @@
-"""Every example in the actor data files, through real Frog and the resolver (needs Frog).
+"""Every example in the actor data files, through recorded Frog analyses and the resolver.
 
 Each organisation, seat of power, sector noun and historical state carries
 example sentences; the mention in each must resolve as its entry says.
@@ -15,14 +15,11 @@ import pytest
 
 from kroniek.actors.knowledge import KnowledgeBase, knowledge_base
 from kroniek.actors.resolve import resolve_actors
-from kroniek.config import FrogConfig
-from kroniek.nlp.frog import FrogAnalyser
 from kroniek.records import ActorMention
 
 from .actor_helpers import document
-from .conftest import need_frog
+from .recordings import recorded_analyser
 
-pytestmark = pytest.mark.frog
 DAY = "2022-01-15"
 
 
@@ -54,11 +51,10 @@ CASES = list(cases())
 
 @pytest.fixture(scope="module")
 def resolved() -> Iterator[dict[str, list[ActorMention]]]:
-    """Every example sentence analysed once by one Frog server and resolved."""
-    need_frog()
+    """Every example sentence, analysed as Frog analysed it when recorded, resolved."""
     kb = knowledge_base()
     results: dict[str, list[ActorMention]] = {}
-    with FrogAnalyser(FrogConfig()) as analyser:
+    with recorded_analyser("actor_data") as analyser:
         for _, _, entry, example in CASES:
             text = example["text"]
             if text not in results:

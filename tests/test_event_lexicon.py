@@ -1,4 +1,4 @@
-"""Every example of the event lexicon and cue files, coded with real Frog (needs Frog)."""
+"""Every example of the event lexicon and cue files, coded from recorded Frog analyses."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ from typing import Any
 
 import pytest
 
-from kroniek.actors.knowledge import knowledge_base
-from kroniek.actors.resolve import resolve_actors
-from kroniek.config import FrogConfig
-from kroniek.events.coder import code_events
-from kroniek.events.lexicon import lexicon
-from kroniek.nlp.frog import FrogAnalyser
+from kroniek import pipeline
+from kroniek.config import KroniekConfig
 from kroniek.records import Event
+from kroniek.stages import DocumentRecords
 
 from .actor_helpers import document
-from .conftest import need_frog
+from .recordings import recorded_analyser
 
-pytestmark = pytest.mark.frog
 DAY = "2022-01-15"
 
 
@@ -39,17 +35,16 @@ CUES = [
 
 @pytest.fixture(scope="module")
 def coded() -> Iterator[dict[str, list[Event]]]:
-    """Every example sentence analysed by one Frog server, resolved and coded."""
-    need_frog()
-    kb, rules = knowledge_base(), lexicon()
+    """Every example sentence, analysed as Frog analysed it when recorded, run through the
+    stages as a run runs them."""
     texts = {x["text"] for _, x in ENTRIES} | {x["text"] for _, x in CUES}
     results: dict[str, list[Event]] = {}
-    with FrogAnalyser(FrogConfig()) as analyser:
+    chain = pipeline.document_stages(KroniekConfig())
+    with recorded_analyser("lexicon_nl") as analyser:
         for text in sorted(texts):
             doc = document(text, DAY)
-            analysed = analyser.analyse(doc)
-            resolved = resolve_actors(doc, analysed, kb)
-            results[text] = list(code_events(doc, analysed, resolved, rules, kb).events)
+            done = pipeline.process(DocumentRecords(doc, analyser.analyse(doc)), chain)
+            results[text] = list(done.events.events) if done.events else []
     yield results
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kroniek.errors import FrogError
-from kroniek.nlp.frog_output import parse_answer, split_tag
+from kroniek.nlp.frog_output import parse_answer
+from kroniek.nlp.frog_tags import split_tag
 
 from .conftest import ReplayedFrog
 
@@ -58,7 +59,11 @@ def test_garbage_line_is_an_error() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "expected"),
-    [("N(soort,ev,basis)", ("N", "soort,ev,basis")), ("LET()", ("LET", "")), ("X", ("X", ""))],
+    [
+        ("N(soort,ev,basis)", ("N", ("soort", "ev", "basis"))),
+        ("LET()", ("LET", ())),
+        ("X", ("X", ())),
+    ],
 )
-def test_split_tag(tag: str, expected: tuple[str, str]) -> None:
+def test_split_tag(tag: str, expected: tuple[str, tuple[str, ...]]) -> None:
     assert split_tag(tag) == expected

@@ -1,4 +1,4 @@
-"""Our own gold format: reading it, and scoring the coder on gold/events_nl.jsonl (needs Frog)."""
+"""Our own gold format: reading it, and scoring the coder on gold/events_nl.jsonl."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError
 from kroniek.evaluation.gold_file import evaluate_gold, read_gold
 
-from .conftest import ROOT, need_frog
+from .conftest import ROOT
+from .recordings import Shared, recorded_analyser
 
 GOLD = ROOT / "gold" / "events_nl.jsonl"
 
@@ -41,10 +42,10 @@ def test_a_malformed_line_names_its_line(tmp_path: Path) -> None:
         list(read_gold(bad))
 
 
-@pytest.mark.frog
 def test_scores_on_our_gold_stay_above_the_floor(tmp_path: Path) -> None:
-    need_frog()
-    scores = evaluate_gold(GOLD, KroniekConfig(db_path=tmp_path / "g.duckdb"), Quiet())  # type: ignore[arg-type]
+    config = KroniekConfig(db_path=tmp_path / "g.duckdb")
+    with recorded_analyser("gold_nl") as analyser:
+        scores = evaluate_gold(GOLD, config, Quiet(), lambda: Shared(analyser))  # type: ignore[arg-type]
     # Measured 2026-11-29 (kroniek-coder-3): dyads 6/10 both ways, types 10/10 both ways.
     assert scores.dyads_matched_predicted / scores.predicted >= 0.5
     assert scores.dyads_matched_expected / scores.expected >= 0.5

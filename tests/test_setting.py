@@ -1,31 +1,32 @@
-"""Stage 5 with real Frog: places, dates, quantities and quotations of coded events."""
+"""Places, dates, quantities and quotations of coded events (stages 4-7), from recorded
+Frog analyses."""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import pytest
 
-from kroniek.actors.knowledge import knowledge_base
-from kroniek.actors.resolve import resolve_actors
-from kroniek.config import FrogConfig
-from kroniek.events.coder import code_events
-from kroniek.events.event_quantities import quantities_of_events
-from kroniek.events.lexicon import lexicon
-from kroniek.events.quotes import find_quotes
-from kroniek.nlp.frog import FrogAnalyser
-from kroniek.place.gazetteer import gazetteer
-from kroniek.place.locate import locate_events, place_mentions
-from kroniek.records import Block, EventSettings, SourceDocument
-from kroniek.time.dating import date_events
+from kroniek import pipeline
+from kroniek.config import KroniekConfig
+from kroniek.records import (
+    Block,
+    CodedEvents,
+    EventDate,
+    EventPlace,
+    EventQuantity,
+    PlaceMention,
+    Quote,
+    SourceDocument,
+)
+from kroniek.stages import DocumentRecords
 
 from .actor_helpers import document
-from .conftest import need_frog
-
-pytestmark = pytest.mark.frog
+from .recordings import recorded_analyser
 
 
 def _data(package: str, name: str) -> dict[str, Any]:
@@ -109,26 +110,33 @@ def _fields(doc: SourceDocument) -> dict[str, Any]:
     return {name: getattr(doc, name) for name in SourceDocument.__slots__}  # type: ignore[attr-defined]
 
 
-@pytest.fixture(scope="module")
-def setting() -> Iterator[Callable[[SourceDocument], tuple[Any, EventSettings]]]:
-    """Code and set one document with a shared Frog server."""
-    need_frog()
-    kb, rules, places = knowledge_base(), lexicon(), gazetteer()
-    with FrogAnalyser(FrogConfig()) as analyser:
+@dataclass(frozen=True)
+class Setting:
+    """What stages 4-7 found for a document, flattened for the assertions."""
 
-        def run(doc: SourceDocument) -> tuple[Any, EventSettings]:
-            analysed = analyser.analyse(doc)
-            resolved = resolve_actors(doc, analysed, kb)
-            coded = code_events(doc, analysed, resolved, rules, kb)
-            named = place_mentions(analysed, resolved, places)
-            return coded, EventSettings(
-                doc.doc_id,
-                named,
-                locate_events(analysed, coded, named, places),
-                date_events(doc, analysed, resolved, coded),
-                quantities_of_events(doc, analysed, coded),
-                find_quotes(doc, analysed, resolved, rules),
-                "test",
+    place_mentions: tuple[PlaceMention, ...]
+    places: tuple[EventPlace, ...]
+    dates: tuple[EventDate, ...]
+    quantities: tuple[EventQuantity, ...]
+    quotes: tuple[Quote, ...]
+
+
+@pytest.fixture(scope="module")
+def setting() -> Iterator[Callable[[SourceDocument], tuple[CodedEvents, Setting]]]:
+    """One document analysed as Frog analysed it when recorded, run through the stages."""
+    chain = pipeline.document_stages(KroniekConfig())
+    with recorded_analyser("setting") as analyser:
+
+        def run(doc: SourceDocument) -> tuple[CodedEvents, Setting]:
+            done = pipeline.process(DocumentRecords(doc, analyser.analyse(doc)), chain)
+            assert done.events and done.places and done.dates
+            coded = done.events
+            return coded, Setting(
+                done.places.place_mentions,
+                done.places.places,
+                done.dates.dates,
+                coded.quantities,
+                coded.quotes,
             )
 
         yield run

@@ -8,6 +8,7 @@ from pathlib import Path
 from kroniek.evaluation.setting_scores import GoldSetting, read_gold_settings, score_settings
 from kroniek.store import Writer, open_for_reading
 
+from .api_helpers import store
 from .test_store import store_coded
 
 
@@ -48,8 +49,9 @@ def test_gold_places_and_times_are_read_with_their_spans(tmp_path: Path) -> None
 def test_a_place_we_read_and_used_counts_as_resolved_and_agreeing(tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
     with Writer(db) as writer:
-        _, settings = store_coded(writer)
-        writer.store_settings(settings)
+        _, places, dates = store_coded(writer)
+        store(writer, places, "place")
+        store(writer, dates, "time")
     gold = [
         GoldSetting("a", 0, "PROTEST", "place", 0, 6, "Almaty"),
         GoldSetting("a", 0, "PROTEST", "place", 25, 31, "Moskou"),

@@ -20,9 +20,10 @@ from kroniek.records import (
     Event,
     EventArgument,
     EventDate,
+    EventDates,
     EventPlace,
+    EventPlaces,
     EventQuantity,
-    EventSettings,
     IngestProblem,
     Place,
     PlaceMention,
@@ -30,9 +31,11 @@ from kroniek.records import (
     ResolvedActors,
     Sentence,
     SourceDocument,
-    Token,
 )
 from kroniek.store import SCHEMA_VERSION, Writer, database, open_for_reading
+
+from .analysis_helpers import HAND, hand_token
+from .api_helpers import store
 
 
 def doc(doc_id: str, text: str, language: str = "nl", origin: str = "a.txt") -> SourceDocument:
@@ -43,13 +46,13 @@ def doc(doc_id: str, text: str, language: str = "nl", origin: str = "a.txt") -> 
     )
 
 
-def analysis(document: SourceDocument, analyser: str = "frog test") -> AnalysedDocument:
+def analysis(document: SourceDocument, analyser: str = HAND) -> AnalysedDocument:
     words = document.text.rstrip(".").split()
     tokens, pos = [], 0
     for i, word in enumerate(words):
         start = document.text.index(word, pos)
         pos = start + len(word)
-        tokens.append(Token(i, start, pos, word, word.lower(), "N", "", "O", -1, ""))
+        tokens.append(hand_token(i, (start, pos), word))
     sentence = Sentence(0, 0, "body", 0, pos, tuple(tokens), parsed=False)
     mention = EntityMention(0, "LOC", tokens[0].start, tokens[0].end, tokens[0].text)
     return AnalysedDocument(document.doc_id, (sentence,), (mention,), analyser)
@@ -162,17 +165,23 @@ def test_a_database_of_an_older_schema_is_migrated_forward(tmp_path: Path) -> No
         con.execute("CREATE TABLE schema_meta (version INTEGER NOT NULL)")
         con.execute(first[1])
         con.execute("INSERT INTO schema_meta VALUES (?)", [first[0]])
+        # A token as version 1 stored it: Frog's tag in two columns.
+        con.execute(
+            "INSERT INTO tokens VALUES "
+            "('z', 0, 0, 0, 6, 'almaty', 'SPEC', 'deeleigen', 'B-LOC', -1, '')"
+        )
     assert first[0] < SCHEMA_VERSION
     with Writer(db) as writer:
         assert writer.store_document(doc("a", "Almaty protesteert."), "stored") == "new"
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT version FROM schema_meta").fetchone() == (SCHEMA_VERSION,)
         assert con.execute("SELECT count(*) FROM actor_mentions").fetchone() == (0,)
-        row = con.execute("SELECT actors_version FROM documents").fetchone()
-        assert row == (None,)
+        assert con.execute("SELECT count(*) FROM stage_versions").fetchone() == (0,)
+        row = con.execute("SELECT tag, entity_tag, relation_label FROM tokens").fetchone()
+        assert row == ("SPEC(deeleigen)", "B-LOC", "")
 
 
-def _coded_and_set(document: SourceDocument) -> tuple[CodedEvents, EventSettings]:
+def _coded_and_set(document: SourceDocument) -> tuple[CodedEvents, EventPlaces, EventDates]:
     """One PROTEST in Almaty with a date, a crowd and a quote, as the stages would make them."""
     text = document.text
     start = text.index("protesteert")
@@ -180,44 +189,54 @@ def _coded_and_set(document: SourceDocument) -> tuple[CodedEvents, EventSettings
     recipient = EventArgument(moscow, moscow + 6, "Moskou", "RUS", "Russia", "RUS", "RUS", "GOV")
     event = Event(
         "a:0:7", "a", 0, "PROTEST", "demo", (), start, start + 11, "protesteert",
-        (), (recipient,), (), None, "protest.protesteren", 0.75,
+        (), (recipient,), (), None, "protest.protesteren", 0.75, 3, -5.0,
     )  # fmt: skip
     almaty = Place(1526384, "Almaty", 43.25, 76.91, "KAZ", "P", "PPL", 1_977_011)
-    settings = EventSettings(
+    coded = CodedEvents(
+        "a",
+        (event,),
+        "coder test",
+        (EventQuantity(event.event_id, "crowd", 1000, 9999, 0, 6, "Almaty"),),
+        (Quote("a", 0, recipient, 0, len(text), text, direct=False),),
+    )
+    places = EventPlaces(
         "a",
         (PlaceMention(0, 0, 6, "Almaty", almaty),),
         (EventPlace(event.event_id, almaty, "clause", 0, 6, "Almaty"),),
+    )
+    dates = EventDates(
+        "a",
         (
             EventDate(event.event_id, "2022-01", "month", "publication", None, None, "2022-01"),
             EventDate(event.event_id, None, None, "unresolved", None, None, "", None, "RUS"),
         ),
-        (EventQuantity(event.event_id, "crowd", 1000, 9999, 0, 6, "Almaty"),),
-        (Quote("a", 0, recipient, 0, len(text), text, direct=False),),
-        "setting test",
     )
-    return CodedEvents("a", (event,), "coder test"), settings
+    return coded, places, dates
 
 
-def store_coded(writer: Writer) -> tuple[CodedEvents, EventSettings]:
-    """Document "a" stored, analysed, resolved and coded; its settings returned unstored."""
+def store_coded(writer: Writer) -> tuple[CodedEvents, EventPlaces, EventDates]:
+    """Document "a" stored, analysed, resolved and coded; its places and dates unstored."""
     document = doc("a", "Almaty protesteert tegen Moskou.")
-    coded, settings = _coded_and_set(document)
+    coded, places, dates = _coded_and_set(document)
     writer.store_document(document, "stored")
     writer.store_analysis(analysis(document))
-    writer.store_actors(ResolvedActors("a", (), "kb test"))
-    writer.store_events(coded, {"a:0:7": (3, -5.0)})
-    return coded, settings
+    store(writer, ResolvedActors("a", (), "kb test"), "actors")
+    store(writer, coded, "arguments")
+    return coded, places, dates
 
 
-def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_path: Path) -> None:
+def test_stage_results_are_stored_whole_replaced_and_read_back(tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
     with Writer(db) as writer:
-        coded, settings = store_coded(writer)
-        assert writer.awaiting_settings("setting test") == ["a"]
-        writer.store_settings(settings)
-        writer.store_settings(settings)
-        assert writer.awaiting_settings("setting test") == []
-        assert writer.awaiting_settings("setting newer") == ["a"]
+        coded, places, dates = store_coded(writer)
+        (stored,) = writer.stored_versions()
+        assert set(stored.stages) == {"actors", "arguments"}
+        for _ in range(2):
+            store(writer, places, "place")
+            store(writer, dates, "time")
+        (stored,) = writer.stored_versions()
+        assert set(stored.stages) == {"actors", "arguments", "place", "time"}
+        assert stored.analyser == HAND
         assert writer.load_events("a") == coded
     for table, rows in (
         ("place_mentions", 1),
@@ -238,13 +257,15 @@ def test_settings_are_stored_whole_replaced_and_read_back_with_the_events(tmp_pa
     record = plover_record(row)
     assert record["event_loc"]["geonameid"] == 1526384 and record["event_loc"]["resolution"] == 4
     assert record["size"] == {"crowd": 1000}
+    assert record["quad_code"] == 3 and record["event_scale"] == -5.0
 
 
 def test_paging_selects_a_page_and_aggregates_ignore_it(tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
     with Writer(db) as writer:
-        _, settings = store_coded(writer)
-        writer.store_settings(settings)
+        _, places, dates = store_coded(writer)
+        store(writer, places, "place")
+        store(writer, dates, "time")
     with open_for_reading(db) as con:
         paged = EventFilter(limit=1, offset=1)
         assert list_events(con, paged) == []

@@ -42,6 +42,7 @@ class Msg:
     E026 = "E026 directory already read through another path (a symlink loop); skipped"
     E027 = "E027 JSON value is longer than {limit:,} characters; the rest of the file was skipped"
     E028 = "E028 stage '{stage}' failed on document {doc_id}: {detail}; the next run tries again"
+    E029 = "E029 stage '{stage}' runs without the '{record}' record it requires"
 
     # nlp: the Frog backend
     E101 = (
@@ -53,6 +54,7 @@ class Msg:
     E104 = "E104 Frog closed the connection before finishing its answer"
     E105 = "E105 cannot align Frog token '{token}' to the text near offset {offset}"
     E106 = "E106 unexpected line in Frog output: {line!r}"
+    E107 = "E107 no tag reader for analyser '{analyser}' (known: {known})"
 
     # store
     E201 = (

@@ -1,40 +1,50 @@
 """The one orchestrator: numbered stages, each a call into its package.
 
-1. ingest   - read inputs into documents (``kroniek.ingest``), store them (``kroniek.store``)
-2. analyse  - Frog: sentences, tokens, parses, entities (``kroniek.nlp``), store them
-3. actors   - resolve actor mentions against the knowledge base (``kroniek.actors``), store them
-4. events   - code PLOVER events from triggers and arguments (``kroniek.events``), store them
-5. setting  - where, when and how many: places (``kroniek.place``), dates (``kroniek.time``),
-              quantities and quotations (``kroniek.events``), store them
-Nothing in this module decides anything about documents; it only passes
-records from one stage to the next, counts, and reports progress.
+1. ingest     - read inputs into documents (``kroniek.ingest``), store them (``kroniek.store``)
+2. analyse    - sentences, tokens, parses, entities (``kroniek.nlp``: Frog), store them
+3. actors     - resolve actor mentions against the knowledge base (``kroniek.actors``)
+4. events     - code PLOVER events clause by clause, with their numbers (``kroniek.events``)
+5. arguments  - complete the events from the whole document, find quotations (``kroniek.events``)
+6. place      - the places named and each event's place (``kroniek.place``)
+7. time       - each event's date (``kroniek.time``)
+
+Stages 3-7 keep the contract of ``kroniek.stages``: each declares the records it
+requires and produces and its own version, and runs per document. A document
+runs exactly the stages whose stored effective version is out of date, in one
+pass over its records. Nothing in this module decides anything about documents;
+it only passes records from one stage to the next, counts, and reports progress.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Protocol, TextIO
 
 from kroniek.actors.knowledge import knowledge_base
-from kroniek.actors.resolve import resolution_version, resolve_actors
+from kroniek.actors.stage import ActorStage
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
-from kroniek.events.coder import code_events, coder_version
-from kroniek.events.event_quantities import quantities_of_events, quantities_version
 from kroniek.events.lexicon import lexicon
-from kroniek.events.quotes import QUOTES_VERSION, find_quotes
-from kroniek.events.scoring import plover_scales
+from kroniek.events.stage import ArgumentStage, EventStage
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser
 from kroniek.nlp.pool import Analyser, analyse_all
 from kroniek.place.gazetteer import gazetteer
-from kroniek.place.locate import locate_events, locator_version, place_mentions
-from kroniek.records import EventSettings, IngestProblem, RunSummary, SourceDocument
-from kroniek.store import DocumentStatus, Writer
-from kroniek.time.dating import date_events, dating_version
+from kroniek.place.stage import PlaceStage
+from kroniek.records import (
+    CodedEvents,
+    EventPlaces,
+    IngestProblem,
+    ResolvedActors,
+    RunSummary,
+    SourceDocument,
+)
+from kroniek.stages import Chain, DocumentRecords, Stage, StageError, process_document
+from kroniek.store import DocumentLedger, DocumentStatus, StageResult, Writer
+from kroniek.time.stage import TimeStage
 
 _OUTCOME_COUNTER = {
     "new": "stored_new",
@@ -78,19 +88,28 @@ class Run:
         self.reporter.problem(problem)
 
     @contextmanager
-    def per_document(self, stage: str, doc_id: str) -> Iterator[None]:
-        """Run one document's work in a stage; a failure is reported and the run goes on.
+    def per_document(self, doc_id: str) -> Iterator[None]:
+        """Run one document's stages; a failure is reported and the run goes on.
 
-        Each stage writes a document in one transaction, so a failure leaves that
-        document as it was, waiting for the next run, and every other document is stored.
+        Each stage writes a document in one transaction, so a failure keeps what the
+        stages before it stored, leaves the rest waiting for the next run, and every
+        other document is stored.
         """
         try:
             yield
-        except Exception as exc:  # one document must never end a corpus run
+        except StageError as failed:  # one document must never end a corpus run
             self.counts["stage_failures"] += 1
-            detail = f"{type(exc).__name__}: {exc}"
-            reason = Msg.E028.format(stage=stage, doc_id=doc_id, detail=detail)
+            reason = Msg.E028.format(stage=failed.stage.name, doc_id=doc_id, detail=failed)
             self.problem(IngestProblem(doc_id, None, reason), input_failed=False)
+
+    def count(self, result: StageResult) -> None:
+        """Count what a stored stage result adds: a resolved document, events, placed events."""
+        if isinstance(result, ResolvedActors):
+            self.counts["actors_resolved"] += 1
+        elif isinstance(result, CodedEvents):
+            self.counts["events_coded"] += len(result.events)
+        elif isinstance(result, EventPlaces):
+            self.counts["events_placed"] += len(result.places)
 
     def summary(self) -> RunSummary:
         """The counts as a RunSummary."""
@@ -112,6 +131,25 @@ def run(
     return run_documents(items, config, reporter, analyse=analyse, command=command)
 
 
+def document_stages(config: KroniekConfig) -> Chain:
+    """Stages 3-7, in order, with what they read: knowledge base, lexicon, gazetteer."""
+    kb, rules = knowledge_base(config.actor_files), lexicon()
+    stages: list[Stage] = [
+        ActorStage(kb),
+        EventStage(rules, kb),
+        ArgumentStage(rules),
+        PlaceStage(gazetteer()),
+        TimeStage(),
+    ]
+    return Chain(stages)
+
+
+def process(records: DocumentRecords, chain: Chain) -> DocumentRecords:
+    """Stages 3-7 (``document_stages``) over one analysed document, in memory: what
+    evaluation, benchmarks and tests run, composed exactly as a run composes them."""
+    return process_document(records, chain)
+
+
 def run_documents(
     items: Iterable[SourceDocument | IngestProblem],
     config: KroniekConfig,
@@ -119,16 +157,18 @@ def run_documents(
     *,
     analyse: bool = True,
     command: str = "run",
+    make_analyser: Callable[[], Analyser] | None = None,
 ) -> RunSummary:
-    """Run every stage over documents that are already read (e.g. evaluation data)."""
+    """Run every stage over documents that are already read (e.g. evaluation data).
+
+    ``make_analyser`` builds one analyser per worker (default: a Frog server).
+    """
     with Writer(config.db_path) as writer:
         current = Run(config, writer, reporter, writer.start_run(command))
         stage_1_ingest(current, items)
         if analyse:
-            stage_2_analyse(current)
-            stage_3_actors(current)
-            stage_4_events(current)
-            stage_5_setting(current)
+            stage_2_analyse(current, make_analyser or (lambda: FrogAnalyser(config.frog)))
+            stages_3_to_7(current)
         summary = current.summary()
         counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
         writer.finish_run(current.run_id, counts)
@@ -160,17 +200,13 @@ def stage_1_ingest(current: Run, items: Iterable[SourceDocument | IngestProblem]
         current.reporter.advance(item.doc_id)
 
 
-def stage_2_analyse(current: Run) -> None:
+def stage_2_analyse(current: Run, make_analyser: Callable[[], Analyser]) -> None:
     """Analyse every stored document that has no analysis yet, storing each whole."""
     writer = current.writer
     waiting = writer.awaiting_analysis(current.config.ingest.analysed_languages)
     if not waiting:
         return
-    current.reporter.stage("2 analyse (Frog)", len(waiting))
-
-    def make_analyser() -> Analyser:
-        return FrogAnalyser(current.config.frog)
-
+    current.reporter.stage("2 analyse", len(waiting))
     documents = (writer.load_document(doc_id) for doc_id in waiting)
     for doc, result in analyse_all(documents, make_analyser, current.config.workers):
         if isinstance(result, KroniekError):
@@ -186,71 +222,24 @@ def stage_2_analyse(current: Run) -> None:
         current.reporter.advance(doc.doc_id)
 
 
-def stage_3_actors(current: Run) -> None:
-    """Resolve the actors of every analysed document not yet resolved with this knowledge base."""
-    kb = knowledge_base(current.config.actor_files)
+STAGES_3_TO_7 = "3-7 actors, events, arguments, places, dates"
+
+
+def stages_3_to_7(current: Run) -> None:
+    """Bring every analysed document's stage results up to date."""
+    chain = document_stages(current.config)
     writer = current.writer
-    waiting = writer.awaiting_actors(resolution_version(kb))
+    waiting = [
+        stored
+        for stored in writer.stored_versions()
+        if chain.needs_work({"analysis": stored.analyser}, stored.stages)
+    ]
     if not waiting:
         return
-    current.reporter.stage("3 resolve actors", len(waiting))
-    for doc_id in waiting:
-        with current.per_document("3 resolve actors", doc_id):
-            doc = writer.load_document(doc_id)
-            writer.store_actors(resolve_actors(doc, writer.load_analysis(doc), kb))
-            current.counts["actors_resolved"] += 1
-        current.reporter.advance(doc_id)
-
-
-def stage_4_events(current: Run) -> None:
-    """Code the events of every document whose actors are resolved and events not yet coded."""
-    kb = knowledge_base(current.config.actor_files)
-    rules = lexicon()
-    writer = current.writer
-    waiting = writer.awaiting_events(coder_version(rules))
-    if not waiting:
-        return
-    current.reporter.stage("4 code events", len(waiting))
-    for doc_id in waiting:
-        with current.per_document("4 code events", doc_id):
-            doc = writer.load_document(doc_id)
-            analysed, resolved = writer.load_analysis(doc), writer.load_actors(doc_id)
-            coded = code_events(doc, analysed, resolved, rules, kb)
-            writer.store_events(coded, plover_scales(coded, rules))
-            current.counts["events_coded"] += len(coded.events)
-        current.reporter.advance(doc_id)
-
-
-def setting_version() -> str:
-    """The versions stage 5 depends on: the coder's and each of its own parts'."""
-    parts = (coder_version(lexicon()), locator_version(), dating_version())
-    return " ".join((*parts, quantities_version(), QUOTES_VERSION))
-
-
-def stage_5_setting(current: Run) -> None:
-    """Place, date and count the events of every document coded since, and find its quotes."""
-    writer = current.writer
-    waiting = writer.awaiting_settings(setting_version())
-    if not waiting:
-        return
-    places, rules = gazetteer(), lexicon()
-    current.reporter.stage("5 place and date", len(waiting))
-    version = setting_version()
-    for doc_id in waiting:
-        with current.per_document("5 place and date", doc_id):
-            doc = writer.load_document(doc_id)
-            analysed, resolved = writer.load_analysis(doc), writer.load_actors(doc_id)
-            coded = writer.load_events(doc_id)
-            named = place_mentions(analysed, resolved, places)
-            settings = EventSettings(
-                doc_id,
-                named,
-                locate_events(analysed, coded, named, places),
-                date_events(doc, analysed, resolved, coded),
-                quantities_of_events(doc, analysed, coded),
-                find_quotes(doc, analysed, resolved, rules),
-                version,
-            )
-            writer.store_settings(settings)
-            current.counts["events_placed"] += len(settings.places)
-        current.reporter.advance(doc_id)
+    current.reporter.stage(STAGES_3_TO_7, len(waiting))
+    for stored in waiting:
+        with current.per_document(stored.doc_id):
+            ledger = DocumentLedger(writer, stored, current.count)
+            records = DocumentRecords(writer.load_document(stored.doc_id))
+            process_document(records, chain, ledger, {"analysis": stored.analyser})
+        current.reporter.advance(stored.doc_id)

@@ -8,6 +8,7 @@ back out of it (``text[start:end]``) without re-running any stage.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 DatePrecision = Literal["day", "month", "unknown"]
@@ -64,6 +65,144 @@ class IngestProblem:
         return f"{where}: {self.reason}"
 
 
+class Pos(StrEnum):
+    """Part of speech, in Universal Dependencies' names; each analyser maps its own tags."""
+
+    NOUN = "NOUN"
+    PROPN = "PROPN"
+    """A proper noun or a part of a name."""
+    VERB = "VERB"
+    ADJ = "ADJ"
+    ADV = "ADV"
+    ADP = "ADP"
+    """A preposition or postposition."""
+    DET = "DET"
+    """An article."""
+    PRON = "PRON"
+    """A pronoun, also when it stands as a determiner ("zijn verzoek")."""
+    NUM = "NUM"
+    CCONJ = "CCONJ"
+    SCONJ = "SCONJ"
+    PUNCT = "PUNCT"
+    SYM = "SYM"
+    INTJ = "INTJ"
+    X = "X"
+
+
+class Relation(StrEnum):
+    """A token's grammatical relation to its head.
+
+    The tree has one shape whatever the analyser: a preposition heads its noun
+    (``OBJECT``), a participle or infinitive hangs under the finite verb it
+    completes (``VERB_COMPLEMENT``) and the subject under that finite verb, a
+    complementiser ("om", "dat") heads the clause it opens (``CLAUSE_BODY``).
+    """
+
+    ROOT = "ROOT"
+    SUBJECT = "SUBJECT"
+    OBJECT = "OBJECT"
+    """The direct object of a verb, or the noun of a prepositional phrase."""
+    INDIRECT_OBJECT = "INDIRECT_OBJECT"
+    PARTICLE = "PARTICLE"
+    """The separable particle of a particle verb ("op" in "pakte ... op")."""
+    DETERMINER = "DETERMINER"
+    VERB_COMPLEMENT = "VERB_COMPLEMENT"
+    CLAUSE_BODY = "CLAUSE_BODY"
+    CONJUNCT = "CONJUNCT"
+    PREP_COMPLEMENT = "PREP_COMPLEMENT"
+    """A prepositional phrase the verb asks for ("wachten op")."""
+    PREDICATIVE = "PREDICATIVE"
+    MODIFIER = "MODIFIER"
+    APPOSITION = "APPOSITION"
+    OTHER = "OTHER"
+    NONE = "NONE"
+    """The sentence was not parsed."""
+
+
+class VerbForm(StrEnum):
+    """The form of a verb."""
+
+    FINITE = "FINITE"
+    INFINITIVE = "INFINITIVE"
+    PAST_PARTICIPLE = "PAST_PARTICIPLE"
+    PRESENT_PARTICIPLE = "PRESENT_PARTICIPLE"
+
+
+class Tense(StrEnum):
+    """The tense of a finite verb."""
+
+    PRESENT = "PRESENT"
+    PAST = "PAST"
+
+
+class Usage(StrEnum):
+    """How a participle, infinitive or adjective is used."""
+
+    ATTRIBUTIVE = "ATTRIBUTIVE"
+    """Before a noun: "aanhoudende regen"."""
+    NOMINAL = "NOMINAL"
+    """As a noun: "de verdachte", "het aftreden"."""
+    FREE = "FREE"
+    """Neither: predicative or adverbial."""
+
+
+class PronType(StrEnum):
+    """The kind of a pronoun."""
+
+    PERSONAL = "PERSONAL"
+    POSSESSIVE = "POSSESSIVE"
+    DEMONSTRATIVE = "DEMONSTRATIVE"
+    RELATIVE = "RELATIVE"
+    REFLEXIVE = "REFLEXIVE"
+    RECIPROCAL = "RECIPROCAL"
+    INTERROGATIVE = "INTERROGATIVE"
+    INDEFINITE = "INDEFINITE"
+
+
+class Number(StrEnum):
+    """Grammatical number."""
+
+    SINGULAR = "SINGULAR"
+    PLURAL = "PLURAL"
+
+
+class Gender(StrEnum):
+    """Grammatical gender; COMMON is Dutch "de"-gender (masculine or feminine)."""
+
+    MASCULINE = "MASCULINE"
+    FEMININE = "FEMININE"
+    NEUTER = "NEUTER"
+    COMMON = "COMMON"
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    """The morphological facts of a token that later stages use; None where not given."""
+
+    verb_form: VerbForm | None = None
+    tense: Tense | None = None
+    usage: Usage | None = None
+    pron_type: PronType | None = None
+    person: int | None = None
+    number: Number | None = None
+    gender: Gender | None = None
+    proper: bool = False
+    """A proper noun the analyser tagged as a noun (Frog's ``N(eigen,...)``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyserTags:
+    """What the analyser said about a token, verbatim: stored for provenance, read only
+    by ``kroniek.nlp``, which turns it into the typed facts of a Token."""
+
+    tag: str
+    """Part of speech with features, e.g. ``N(soort,ev,basis,zijd,stan)``."""
+    relation: str
+    """The relation label, e.g. ``obj1``; empty when the sentence was not parsed."""
+    entity: str
+    """The named-entity tag of the token's first word, e.g. ``B-PER`` or ``O``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of a sentence as the analyser saw it; a multi-word unit is one token."""
@@ -74,15 +213,20 @@ class Token:
     end: int
     text: str
     lemma: str
-    pos: str
-    """Coarse CGN tag, e.g. ``N``, ``WW``, ``SPEC``."""
-    features: str
-    """The CGN features of the tag, comma-separated, e.g. ``soort,ev,basis,zijd,stan``."""
-    ner: str
-    """IOB tag of the token's first word, e.g. ``B-PER``; entity mentions are authoritative."""
+    pos: Pos
+    morph: Morph
+    relation: Relation
     head: int
     """0-based index of the syntactic head in this sentence; -1 for the root or if unparsed."""
-    deprel: str
+    entity: str | None
+    """Label of the named entity the token's first word belongs to (PER, LOC, ORG, MISC,
+    PRO, EVE); the document's entity mentions are authoritative."""
+    tags: AnalyserTags
+
+    @property
+    def finite(self) -> bool:
+        """A finite verb form."""
+        return self.morph.verb_form is VerbForm.FINITE
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +240,7 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
     parsed: bool
-    """True when ``head``/``deprel`` come from a dependency parse (a cheap pass skips it)."""
+    """True when ``head``/``relation`` come from a dependency parse (a cheap pass skips it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,15 +349,10 @@ class Event:
     """Who the event is attributed to in reported speech ("volgens X")."""
     rule_id: str
     confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class CodedEvents:
-    """The output of the event stage for one document."""
-
-    doc_id: str
-    events: tuple[Event, ...]
-    coder_version: str
+    quad_code: int = 0
+    """PLOVER's quad category: 1 verbal cooperation … 4 material conflict; 0 if unknown."""
+    event_scale: float | None = None
+    """PLOVER's conflict–cooperation score of the type (or its mode)."""
 
 
 PlacePrecision = Literal["city", "region", "country"]
@@ -319,16 +458,36 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class EventSettings:
-    """The output of the setting stage for one document: places, dates, numbers, quotes."""
+class CodedEvents:
+    """The events of one document, with the numbers attached to them and its quotations.
+
+    The event stage makes them sentence by sentence (quotes empty); the argument
+    step completes them from the whole document and finds the quotations.
+    """
+
+    doc_id: str
+    events: tuple[Event, ...]
+    coder_version: str
+    quantities: tuple[EventQuantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlaces:
+    """The output of the place stage for one document: the places it names, and each
+    event's place."""
 
     doc_id: str
     place_mentions: tuple[PlaceMention, ...]
     places: tuple[EventPlace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDates:
+    """The output of the time stage for one document: each event's date."""
+
+    doc_id: str
     dates: tuple[EventDate, ...]
-    quantities: tuple[EventQuantity, ...]
-    quotes: tuple[Quote, ...]
-    setting_version: str
 
 
 @dataclass(frozen=True, slots=True)

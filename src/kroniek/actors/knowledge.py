@@ -455,7 +455,13 @@ def build_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
     return kb
 
 
-@lru_cache(maxsize=4)
 def knowledge_base(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The knowledge base for these user files, built once per process."""
+    """The knowledge base for these user files, built once per process and version: an
+    edited user file is a new version, so a long-lived process sees the edit."""
+    return _built(user_files, knowledge_version(user_files))
+
+
+@lru_cache(maxsize=4)
+def _built(user_files: tuple[Path, ...], version: str) -> KnowledgeBase:
+    """The knowledge base of one version of the data and user files."""
     return build_knowledge_base(user_files)

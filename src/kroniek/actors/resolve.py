@@ -33,6 +33,7 @@ from kroniek.records import (
     ActorMention,
     AnalysedDocument,
     EntityMention,
+    Pos,
     ResolvedActors,
     Sentence,
     SourceDocument,
@@ -183,7 +184,8 @@ def _name_at(
     acronym = kb.acronyms.get(first.text)
     if acronym:
         actor = kb.actors[sorted(acronym)[0]]
-        return _mention(state, first, first, actor, confidence=0.95, method="acronym"), 1
+        span = (first.start, first.end)
+        return _mention(state, span, actor, confidence=0.95, method="acronym"), 1
     # Frog sometimes glues a sentence-opening article to a name ("De ECB"): skip it.
     head, _, rest = first.text.partition(" ")
     offset = len(head) + 1 if rest and head.casefold() in kb.name_articles else 0
@@ -198,9 +200,8 @@ def _name_at(
         choice = _choose(state, candidates, first, words)
         if choice is not None:
             actor, confidence = choice
-            if offset:
-                first = replace(first, start=first.start + offset, text=rest)
-            return _mention(state, first, last, actor, confidence=confidence, method="name"), width
+            span = (first.start + offset, last.end)
+            return _mention(state, span, actor, confidence=confidence, method="name"), width
     return None
 
 
@@ -214,7 +215,7 @@ def _choose(
         return None
     if words == 1 and all(a.kind == "person" for a in actors) and not _proper_noun(first):
         return None
-    ranked = sorted(actors, key=lambda a: _rank(state, a, first))
+    ranked = sorted(actors, key=lambda a: _rank(state, a, first.entity == "PER"))
     best = ranked[0]
     if words == 1 and best.kind == "person":
         return best, _surname_confidence(state, best)
@@ -232,8 +233,8 @@ def _surname_confidence(state: _Document, person: Actor) -> float:
 
 
 def _proper_noun(token: Token) -> bool:
-    """Frog marks proper nouns as SPEC(deeleigen) or N(eigen,…), or tags them as entities."""
-    return token.pos == "SPEC" or "eigen" in token.features or token.ner != "O"
+    """A proper noun, a noun the analyser calls proper, or a word inside a named entity."""
+    return token.pos is Pos.PROPN or token.morph.proper or token.entity is not None
 
 
 def _valid_on(actor: Actor, day: date | None) -> bool:
@@ -247,14 +248,14 @@ def _valid_on(actor: Actor, day: date | None) -> bool:
     return after_start and (actor.valid_to is None or day <= actor.valid_to)
 
 
-def _rank(state: _Document, actor: Actor, first: Token) -> tuple[int, int, int]:
+def _rank(state: _Document, actor: Actor, person_entity: bool) -> tuple[int, int, int]:
     """Sort key among same-named actors: seen in the document, in office, kind."""
     seen = 0 if actor.actor_id in state.people else 1
     tenures = state.kb.tenures.get(actor.actor_id, [])
     day = state.day
     in_office = 0 if day and any(t.covers(day) for t in tenures) else 1
     kind = _KIND_PREFERENCE.get(actor.kind, 9)
-    if actor.kind == "person" and first.ner.endswith("PER"):
+    if actor.kind == "person" and person_entity:
         kind = -1
     return seen, in_office, kind
 
@@ -280,9 +281,9 @@ def person_status(
 
 
 def _mention(
-    state: _Document, first: Token, last: Token, actor: Actor, *, confidence: float, method: str
+    state: _Document, span: tuple[int, int], actor: Actor, *, confidence: float, method: str
 ) -> ActorMention:
-    """An ActorMention for a resolved actor over tokens ``first``..``last``."""
+    """An ActorMention for a resolved actor over a character span."""
     country, sector, role = actor.country, actor.sector, None
     if actor.kind == "person":
         country, sector, role, tenure = person_status(state.kb, actor, state.day)
@@ -292,9 +293,9 @@ def _mention(
             state.country_for_role[tenure.role] = tenure.country
     return ActorMention(
         sentence_index=-1,
-        start=first.start,
-        end=last.end,
-        text=state.text[first.start : last.end],
+        start=span[0],
+        end=span[1],
+        text=state.text[span[0] : span[1]],
         actor_id=actor.actor_id,
         kind=actor.kind,
         name=actor.name,
@@ -327,7 +328,8 @@ def _noun_phrases(
             found.append(_sector_mention(state, tokens, span, noun, former=former, names=claimed))
         elif lowered in kb.inhabitants and not _ethnic(tokens, i, kb):
             country = kb.inhabitants[lowered]
-            found.append(_group(state, token, token, country, sector="CVL", method="inhabitants"))
+            span = (token.start, token.end)
+            found.append(_group(state, span, country, sector="CVL", method="inhabitants"))
     return found
 
 
@@ -381,7 +383,7 @@ def _country_before(
             country, first = kb.adjectives[word], j
         elif word in kb.former_words:
             former, first = True, min(first, j)
-        elif tokens[j].pos != "ADJ":
+        elif tokens[j].pos is not Pos.ADJ:
             break
     return country, first, former
 
@@ -434,27 +436,22 @@ def _sector_mention(
         holder = kb.holder(country, noun.role, state.day) if country and state.day else None
         if holder is not None:
             actor = kb.actors[holder.person_id]
-            return _mention(
-                state,
-                tokens[first],
-                tokens[last],
-                actor,
-                confidence=0.85,
-                method="role-description",
-            )
+            span = (tokens[first].start, tokens[last].end)
+            return _mention(state, span, actor, confidence=0.85, method="role-description")
     sector = "ELI" if former else noun.sector
-    return _group(state, tokens[first], tokens[last], country, sector=sector, method="sector-noun")
+    span = (tokens[first].start, tokens[last].end)
+    return _group(state, span, country, sector=sector, method="sector-noun")
 
 
 def _group(
-    state: _Document, first: Token, last: Token, country: str | None, *, sector: str, method: str
+    state: _Document, span: tuple[int, int], country: str | None, *, sector: str, method: str
 ) -> ActorMention:
     """A country's sector as an actor (``RUS MIL``), or a sector without a known country."""
     return ActorMention(
         sentence_index=-1,
-        start=first.start,
-        end=last.end,
-        text=state.text[first.start : last.end],
+        start=span[0],
+        end=span[1],
+        text=state.text[span[0] : span[1]],
         actor_id=f"group:{country}-{sector}" if country else None,
         kind="group",
         name=f"{country} {sector}" if country else None,
@@ -475,7 +472,8 @@ def _predecessor(state: _Document, token: Token) -> list[ActorMention]:
     if previous is None:
         return []
     actor = state.kb.actors[previous.person_id]
-    return [_mention(state, token, token, actor, confidence=0.7, method="predecessor")]
+    span = (token.start, token.end)
+    return [_mention(state, span, actor, confidence=0.7, method="predecessor")]
 
 
 def _fallback(state: _Document, span_text: str, start: int, end: int) -> list[ActorMention]:
@@ -543,32 +541,22 @@ def _known_span(
         ids = state.kb.by_key.get(name_key(span_text[begin:end]), set())
         if not ids:
             continue
-        actors = sorted((state.kb.actors[a] for a in ids), key=lambda a: _rank_plain(state, a))
-        token = Token(
-            0,
-            start + begin,
-            start + end,
-            span_text[begin:end],
-            "",
-            "SPEC",
-            "deeleigen",
-            "B-PER",
-            -1,
-            "",
+        # Sorted ids first: a set iterates in a different order in every process.
+        actors = sorted(
+            (state.kb.actors[a] for a in sorted(ids)), key=lambda a: _rank_plain(state, a)
         )
         confidence = 0.9 if len(actors) == 1 else 0.7
         if actors[0].kind == "person" and width == 1:
             confidence = _surname_confidence(state, actors[0])
-        mention = _mention(
-            state, token, token, actors[0], confidence=confidence, method="name-in-mention"
-        )
+        span = (start + begin, start + end)
+        mention = _mention(state, span, actors[0], confidence=confidence, method="name-in-mention")
         return mention, width
     return None
 
 
 def _rank_plain(state: _Document, actor: Actor) -> tuple[int, int, int]:
     """Rank same-named actors without a token to look at."""
-    return _rank(state, actor, Token(0, 0, 0, "", "", "SPEC", "", "O", -1, ""))
+    return _rank(state, actor, person_entity=False)
 
 
 def _fuzzy(state: _Document, span_text: str, start: int, end: int) -> ActorMention | None:

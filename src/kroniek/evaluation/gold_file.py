@@ -15,7 +15,7 @@ Negated events are left out, as in the export.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from kroniek import pipeline
 from kroniek.config import IngestConfig, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.ingest.json_format import document_from_value
+from kroniek.nlp.pool import Analyser
 from kroniek.query.events import EventFilter, list_events
 from kroniek.records import SourceDocument
 from kroniek.store import open_for_reading
@@ -73,10 +74,18 @@ def read_gold(path: Path) -> Iterator[tuple[SourceDocument, set[Dyad]]]:
         yield document, expected
 
 
-def evaluate_gold(path: Path, config: KroniekConfig, reporter: pipeline.Reporter) -> GoldScores:
+def evaluate_gold(
+    path: Path,
+    config: KroniekConfig,
+    reporter: pipeline.Reporter,
+    make_analyser: Callable[[], Analyser] | None = None,
+) -> GoldScores:
     """Code the gold documents into ``config.db_path`` and compare dyads."""
     gold = list(read_gold(path))
-    pipeline.run_documents((doc for doc, _ in gold), config, reporter, command="eval gold")
+    documents = (doc for doc, _ in gold)
+    pipeline.run_documents(
+        documents, config, reporter, command="eval gold", make_analyser=make_analyser
+    )
     predicted_by_doc: dict[str, set[Dyad]] = {}
     with open_for_reading(config.db_path) as con:
         for doc, _ in gold:

@@ -19,16 +19,22 @@ from dataclasses import dataclass, replace
 
 from kroniek.actors.knowledge import KnowledgeBase
 from kroniek.events.lexicon import Lexicon, LexiconEntry
-from kroniek.events.syntax import Tree
+from kroniek.events.scoring import with_scales
+from kroniek.nlp.syntax import Tree
 from kroniek.records import (
     ActorMention,
     AnalysedDocument,
     CodedEvents,
     Event,
     EventArgument,
+    Pos,
+    Relation,
     ResolvedActors,
     Sentence,
     SourceDocument,
+    Tense,
+    Usage,
+    VerbForm,
 )
 
 CODER_VERSION = "kroniek-coder-6"
@@ -36,6 +42,7 @@ _LIST_GLUE = frozenset({",", "en", "of", "-", "–", "de", "het"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MAX_GAP = 3
 _WINDOW = 8
+_OBJECT_ROLES = {"object": Relation.OBJECT, "indirect_object": Relation.INDIRECT_OBJECT}
 _NOUN_PP_REACH = 6
 """A noun's prepositional phrase, when not attached to it, must follow within a few words."""
 
@@ -91,7 +98,7 @@ def code_events(
             previous_historical[sentence.block_index] = any("historical" in e.aux for e in coded)
         events += coded
         states += [m for m in mentions if m.kind == "state"]
-    return CodedEvents(doc.doc_id, tuple(events), coder_version(lexicon))
+    return CodedEvents(doc.doc_id, tuple(with_scales(events, lexicon)), coder_version(lexicon))
 
 
 def _between_animals(context: _Context, trigger: Trigger) -> bool:
@@ -99,7 +106,7 @@ def _between_animals(context: _Context, trigger: Trigger) -> bool:
     tree, animals = context.tree, context.lexicon.cues.get("animals", frozenset())
     index = trigger.first
     heads = [tree.subject(index), tree.pp_object(index, "door", _NOUN_PP_REACH)]
-    heads += tree.objects(index, "obj1")
+    heads += tree.objects(index, Relation.OBJECT)
     return any(h is not None and tree.token(h).lemma.casefold() in animals for h in heads)
 
 
@@ -126,7 +133,7 @@ def _mark(event: Event, aux: str) -> Event:
 def _continues_past(context: _Context) -> bool:
     """Past tense and no time expression of its own: the sentence before sets the time."""
     tokens = context.tree.sentence.tokens
-    finite_past = any(t.pos == "WW" and "pv" in t.features and "verl" in t.features for t in tokens)
+    finite_past = any(t.finite and t.morph.tense is Tense.PAST for t in tokens)
     words = {t.text.casefold() for t in tokens}
     own_time = bool(words & context.lexicon.cues.get("time_words", frozenset())) or any(
         _YEAR.match(w) for w in words
@@ -221,17 +228,19 @@ def _single_word_entry(
     """The entry a verb (with its separable particle) or a noun triggers, if any."""
     token = sentence.tokens[index]
     lemma = token.lemma.casefold()
-    if token.pos == "WW":
+    if token.pos is Pos.VERB:
         if _describes(sentence, index):
             return None, False
         particles = [
-            t.lemma.casefold() for t in sentence.tokens if t.head == index and t.deprel == "svp"
+            t.lemma.casefold()
+            for t in sentence.tokens
+            if t.head == index and t.relation is Relation.PARTICLE
         ]
         # A particle verb is its own word: "aanvechten" (contest) is not "vechten" (fight).
         for candidate in [p + lemma for p in particles] or [lemma]:
             if candidate in lexicon.verbs:
                 return lexicon.verbs[candidate][0], False
-    if token.pos == "N" and lemma in lexicon.nouns:
+    if token.pos is Pos.NOUN and lemma in lexicon.nouns:
         return lexicon.nouns[lemma][0], True
     if "_" in lemma:
         # A multi-word unit ("in_opstand") ending in a trigger noun.
@@ -254,14 +263,14 @@ def _describes(sentence: Sentence, index: int) -> bool:
     gedetineerden". An infinitive after "de" or a number is a plural noun Frog tagged as a
     verb: "de doden", "vijftig doden" (the act itself takes "het": "het doden van burgers").
     """
-    token = sentence.tokens[index]
-    features = set(token.features.split(","))
-    present = "od" in features and bool(features & {"prenom", "nom"})
-    if present or {"vd", "nom"} <= features:
+    morph = sentence.tokens[index].morph
+    form, usage = morph.verb_form, morph.usage
+    present = form is VerbForm.PRESENT_PARTICIPLE and usage in (Usage.ATTRIBUTIVE, Usage.NOMINAL)
+    if present or (form is VerbForm.PAST_PARTICIPLE and usage is Usage.NOMINAL):
         return True
     before = sentence.tokens[index - 1] if index > 0 else None
-    plural_noun = before is not None and (before.lemma.casefold() == "de" or before.pos == "TW")
-    return "inf" in features and plural_noun
+    plural_noun = before is not None and (before.lemma.casefold() == "de" or before.pos is Pos.NUM)
+    return form is VerbForm.INFINITIVE and plural_noun
 
 
 def _sense(context: _Context, trigger: Trigger) -> LexiconEntry:
@@ -309,8 +318,8 @@ def _event(context: _Context, trigger: Trigger) -> Event:
     # In a passive clause the subject is the one it happened to ("500 dorpelingen werden
     # vermoord"), never the doer.
     passive = _passive(context, trigger)
-    patient_roles = ("su", *entry.recipient_roles) if passive else entry.recipient_roles
-    agent_roles = tuple(r for r in entry.actor_roles if not (passive and r == "su"))
+    patient_roles = ("subject", *entry.recipient_roles) if passive else entry.recipient_roles
+    agent_roles = tuple(r for r in entry.actor_roles if not (passive and r == "subject"))
     recipients = recipients or _phrase(context, trigger, patient_roles, [])
     actors = actors or _phrase(context, trigger, agent_roles, recipients)
     actors, recipients = _distinct(actors), _distinct(recipients)
@@ -412,7 +421,7 @@ def _main_subject(context: _Context) -> list[ActorMention]:
     subjects = []
     for token in tree.sentence.tokens:
         head = tree.token(token.head) if token.head >= 0 else None
-        if token.deprel == "su" and head is not None and "pv" in head.features:
+        if token.relation is Relation.SUBJECT and head is not None and head.finite:
             found = [m for m in _inside(context, *tree.span(token.index)) if m.actor_id]
             if found:
                 subjects.append(found)
@@ -425,7 +434,7 @@ def _controller(context: _Context, opening: int) -> list[ActorMention]:
     tree = context.tree
     for index in range(opening - 1, -1, -1):
         token = tree.token(index)
-        if token.pos == "WW" and "pv" in token.features:
+        if token.finite:
             subject = tree.subject(index)
             if subject is None:
                 return []
@@ -481,18 +490,19 @@ def _argument(
 
 
 def _role(context: _Context, trigger: Trigger, role: str) -> list[ActorMention]:
-    """Mentions in the place a role names: su, obj1, obj2, pp:<prep>, possessor, demonym."""
-    by_name = {"possessor": _possessor, "demonym": _demonym_of, "su": _subject_role}
+    """Mentions in the place a role names: subject, object, indirect_object, pp:<prep>,
+    possessor, demonym."""
+    by_name = {"possessor": _possessor, "demonym": _demonym_of, "subject": _subject_role}
     if role in by_name:
         return by_name[role](context, trigger)
-    if role in ("obj1", "obj2"):
-        objects = context.tree.objects(trigger.first, role)
+    if role in _OBJECT_ROLES:
+        objects = context.tree.objects(trigger.first, _OBJECT_ROLES[role])
         if objects:
             return _filled_by(context, objects[0])
         # A verb's object Frog did not find: the nearest actor after it.
         return (
             _nearest(context, trigger, before=False)
-            if role == "obj1" and not trigger.nominal
+            if role == "object" and not trigger.nominal
             else []
         )
     if role.startswith("pp:"):
@@ -519,10 +529,14 @@ def _phrase(
     tree = context.tree
     for role in roles:
         head = _role_head(context, trigger, role)
-        if head is None or tree.token(head).pos != "N" or _own_word(context, trigger, head):
+        if head is None or tree.token(head).pos is not Pos.NOUN:
+            continue
+        if _own_word(context, trigger, head):
             continue
         members = [head] + [
-            c for c in tree.children[head] if c < head and tree.token(c).pos in ("LID", "TW", "ADJ")
+            c
+            for c in tree.children[head]
+            if c < head and tree.token(c).pos in (Pos.DET, Pos.NUM, Pos.ADJ)
         ]
         first, last = tree.token(min(members)), tree.token(head)
         if any(m.start <= first.start < m.end or first.start <= m.start < last.end for m in taken):
@@ -551,7 +565,7 @@ def _own_word(context: _Context, trigger: Trigger, index: int) -> bool:
 def _passive(context: _Context, trigger: Trigger) -> bool:
     """A past participle under "worden" or "zijn": a passive clause."""
     tree = context.tree
-    if trigger.nominal or "vd" not in tree.token(trigger.first).features.split(","):
+    if trigger.nominal or tree.token(trigger.first).morph.verb_form is not VerbForm.PAST_PARTICIPLE:
         return False
     above = tree.climb(trigger.first)[1:]
     return any(tree.token(i).lemma.casefold() in ("worden", "zijn") for i in above)
@@ -560,10 +574,10 @@ def _passive(context: _Context, trigger: Trigger) -> bool:
 def _role_head(context: _Context, trigger: Trigger, role: str) -> int | None:
     """The head token of the phrase in a role's place, if the parse has one."""
     tree = context.tree
-    if role == "su":
+    if role == "subject":
         return None if trigger.nominal else tree.subject(trigger.first)
-    if role in ("obj1", "obj2"):
-        objects = tree.objects(trigger.first, role)
+    if role in _OBJECT_ROLES:
+        objects = tree.objects(trigger.first, _OBJECT_ROLES[role])
         return objects[0] if objects else None
     if role.startswith("pp:"):
         preposition = role[3:]
@@ -648,7 +662,7 @@ def _possessor(context: _Context, trigger: Trigger) -> list[ActorMention]:
     if owner is None:
         return []
     token = tree.token(owner)
-    if token.pos == "SPEC":
+    if token.pos is Pos.PROPN:
         return _inside(context, token.start, token.end)
     people = [m for m in context.mentions if m.kind == "person"]
     return sorted(people, key=lambda m: abs(m.start - token.start))[:1]
@@ -746,7 +760,7 @@ def _unrealised(context: _Context, trigger: Trigger) -> bool:
     cel", "het OM vorderde tien jaar cel"): asked for or possible, not done."""
     tree = context.tree
     span = range(trigger.first, trigger.last + 1)
-    if tree.token(trigger.first).pos not in ("N", "TW"):
+    if tree.token(trigger.first).pos not in (Pos.NOUN, Pos.NUM):
         return False
     verbs = context.lexicon.cues.get("unrealised", frozenset())
     heads = {tree.token(i).head for i in span} - set(span)

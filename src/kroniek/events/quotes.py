@@ -19,12 +19,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kroniek.events.lexicon import Lexicon
-from kroniek.events.syntax import Tree
+from kroniek.nlp.syntax import Tree
 from kroniek.records import (
     ActorMention,
     AnalysedDocument,
     EventArgument,
+    Pos,
     Quote,
+    Relation,
     ResolvedActors,
     SourceDocument,
 )
@@ -79,7 +81,7 @@ def _reported(
         lemma = token.lemma.casefold()
         if lemma == "volgens":
             yield from _according_to(text, tree, token.index, mentions)
-        elif lemma in saying and token.pos == "WW":
+        elif lemma in saying and token.pos is Pos.VERB:
             clause = _that_clause(tree, token.index)
             if clause is not None:
                 start, end = clause
@@ -91,7 +93,7 @@ def _that_clause(tree: Tree, verb: int) -> tuple[int, int] | None:
     """Span of the "dat"/"of" clause a verb of saying governs, if any."""
     for child in tree.children[verb]:
         head = tree.token(child)
-        if head.lemma.casefold() in {"dat", "of"} or head.deprel == "vc":
+        if head.lemma.casefold() in {"dat", "of"} or head.relation is Relation.VERB_COMPLEMENT:
             members = tree.subtree(child)
             first = tree.token(members[0])
             if first.lemma.casefold() in {"dat", "of"} and len(members) > 2:
@@ -111,12 +113,12 @@ def _according_to(
     after = tree.token(index).end
     speaker = next((m for m in mentions if m.start >= after), None)
     finite = next(
-        (t for t in sentence.tokens if t.start > after and t.pos == "WW" and "pv" in t.features),
+        (t for t in sentence.tokens if t.start > after and t.finite),
         None,
     )
     if speaker is None or finite is None:
         return
-    rest = [t for t in sentence.tokens if t.start >= finite.start and t.pos != "LET"]
+    rest = [t for t in sentence.tokens if t.start >= finite.start and t.pos is not Pos.PUNCT]
     start, end = rest[0].start, rest[-1].end
     yield Quote("", sentence.index, EventArgument.of(speaker), start, end, text[start:end], False)
 
@@ -131,7 +133,7 @@ def _speaker_of_saying(
     """The subject of a verb of saying outside the quote."""
     for token in tree.sentence.tokens:
         inside = quoted[0] <= token.start < quoted[1]
-        if not inside and token.pos == "WW" and token.lemma.casefold() in saying:
+        if not inside and token.pos is Pos.VERB and token.lemma.casefold() in saying:
             found = _subject_argument(text, tree, token.index, mentions)
             if found is not None:
                 return found

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kroniek.events.lexicon import Lexicon
-from kroniek.records import CodedEvents
+from kroniek.records import Event
 
 
-def plover_scales(coded: CodedEvents, rules: Lexicon) -> dict[str, tuple[int, float | None]]:
-    """Event id → (quad code, event scale) from the PLOVER reference data."""
-    result: dict[str, tuple[int, float | None]] = {}
-    for event in coded.events:
+def with_scales(events: list[Event], rules: Lexicon) -> list[Event]:
+    """The events with their quad code and event scale from the PLOVER reference data."""
+    scored = []
+    for event in events:
         plover = rules.plover.get(event.event_type)
-        quad = plover.quad_code if plover else 0
-        result[event.event_id] = (quad, rules.scale(event.event_type, event.mode))
-    return result
+        scored.append(
+            replace(
+                event,
+                quad_code=plover.quad_code if plover else 0,
+                event_scale=rules.scale(event.event_type, event.mode),
+            )
+        )
+    return scored

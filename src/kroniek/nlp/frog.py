@@ -15,9 +15,18 @@ from typing import Protocol
 from kroniek.config import FrogConfig
 from kroniek.errors import AlignmentError, FrogError
 from kroniek.nlp.alignment import align_words
-from kroniek.nlp.frog_output import FrogWord, parse_answer, split_tag
+from kroniek.nlp.analysis import TagReader, make_token, tag_reader
+from kroniek.nlp.frog_output import FrogWord, parse_answer
 from kroniek.nlp.frog_server import FrogServer, frog_version
-from kroniek.records import AnalysedDocument, Block, EntityMention, Sentence, SourceDocument, Token
+from kroniek.records import (
+    AnalysedDocument,
+    AnalyserTags,
+    Block,
+    EntityMention,
+    Sentence,
+    SourceDocument,
+    Token,
+)
 
 # Frog reads one line per request and stops at a line "EOT": keep each request one line.
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x00-\x08\x0e-\x1f\u2028\u2029]")
@@ -52,6 +61,7 @@ class FrogAnalyser:
         self.name = f"frog {version} skip={config.skip or '-'}"
         self._server: FrogConnection = server or FrogServer(config)
         self._parsed = _PARSER_MODULE not in config.skip
+        self._reader = tag_reader(self.name)
 
     def __enter__(self) -> FrogAnalyser:
         self._server.start()
@@ -79,7 +89,13 @@ class FrogAnalyser:
                 cursor = piece_start
                 for words in parse_answer(self._request(piece)):
                     sentence, found = build_sentence(
-                        doc.text, words, cursor, block, index=len(sentences), parsed=self._parsed
+                        doc.text,
+                        words,
+                        cursor,
+                        block,
+                        index=len(sentences),
+                        parsed=self._parsed,
+                        reader=self._reader,
                     )
                     sentences.append(sentence)
                     mentions.extend(found)
@@ -130,6 +146,7 @@ def build_sentence(
     *,
     index: int,
     parsed: bool,
+    reader: TagReader,
 ) -> tuple[Sentence, list[EntityMention]]:
     """One Frog sentence → a Sentence with exact offsets, and its entity mentions."""
     parts = [part for word in words for part in word.parts]
@@ -139,19 +156,18 @@ def build_sentence(
     for position, word in enumerate(words):
         first, last = spans[part_index], spans[part_index + len(word.parts) - 1]
         part_index += len(word.parts)
-        pos, features = split_tag(word.tag)
+        word_tags = AnalyserTags(word.tag, word.deprel, word.ner_parts[0])
+        span = (first[0], last[1])
+        head = word.head - 1 if word.head > 0 else -1
         tokens.append(
-            Token(
+            make_token(
+                reader,
+                word_tags,
                 index=position,
-                start=first[0],
-                end=last[1],
-                text=text[first[0] : last[1]],
+                span=span,
+                text=text[span[0] : span[1]],
                 lemma=word.lemma,
-                pos=pos,
-                features=features,
-                ner=word.ner_parts[0],
-                head=word.head - 1 if word.head > 0 else -1,
-                deprel=word.deprel,
+                head=head,
             )
         )
     sentence = Sentence(

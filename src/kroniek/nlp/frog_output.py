@@ -34,12 +34,6 @@ class FrogWord:
     deprel: str
 
 
-def split_tag(tag: str) -> tuple[str, str]:
-    """``N(soort,ev)`` → ``("N", "soort,ev")``; a tag without features keeps an empty string."""
-    name, _, rest = tag.partition("(")
-    return name, rest.rstrip(")")
-
-
 def _parse_line(line: str) -> FrogWord:
     """One word line → FrogWord; raises FrogError on a line that is not Frog output."""
     fields = line.split("\t")

@@ -6,13 +6,17 @@ from collections import defaultdict
 
 import duckdb
 
+from kroniek.nlp.analysis import NEUTRAL, make_token, tag_reader
 from kroniek.records import (
     ActorMention,
     AnalysedDocument,
+    AnalyserTags,
     CodedEvents,
     EntityMention,
     Event,
     EventArgument,
+    EventQuantity,
+    Quote,
     ResolvedActors,
     Sentence,
     SourceDocument,
@@ -24,15 +28,26 @@ def load_analysis(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> Analys
     """The stored sentences, tokens and mentions of ``doc`` as an AnalysedDocument."""
     doc_id, text = doc.doc_id, doc.text
     analyser = con.execute("SELECT analyser FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    name = str(analyser[0]) if analyser and analyser[0] else NEUTRAL
+    reader = tag_reader(name)
     tokens: dict[int, list[Token]] = defaultdict(list)
     for row in con.execute(
-        "SELECT sentence_index, token_index, start_char, end_char, lemma, pos, features, ner, "
-        "head, deprel FROM tokens WHERE doc_id = ? ORDER BY sentence_index, token_index",
+        "SELECT sentence_index, token_index, start_char, end_char, lemma, tag, entity_tag, "
+        "head, relation_label FROM tokens WHERE doc_id = ? ORDER BY sentence_index, token_index",
         [doc_id],
     ).fetchall():
-        sentence, index, start, end, lemma, pos, features, ner, head, deprel = row
+        sentence, index, start, end, lemma, tag, entity, head, relation = row
+        tags = AnalyserTags(tag, relation, entity)
         tokens[sentence].append(
-            Token(index, start, end, text[start:end], lemma, pos, features, ner, head, deprel)
+            make_token(
+                reader,
+                tags,
+                index=index,
+                span=(start, end),
+                text=text[start:end],
+                lemma=lemma,
+                head=head,
+            )
         )
     sentences = tuple(
         Sentence(index, block, kind, start, end, tuple(tokens[index]), parsed)
@@ -50,7 +65,7 @@ def load_analysis(con: duckdb.DuckDBPyConnection, doc: SourceDocument) -> Analys
             [doc_id],
         ).fetchall()
     )
-    return AnalysedDocument(doc_id, sentences, mentions, str(analyser[0]) if analyser else "")
+    return AnalysedDocument(doc_id, sentences, mentions, name)
 
 
 ACTOR_COLUMNS = (
@@ -63,7 +78,7 @@ ACTOR_COLUMNS = (
 def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
     """The stored actor mentions of a document as ResolvedActors."""
     version = con.execute(
-        "SELECT actors_version FROM documents WHERE doc_id = ?", [doc_id]
+        "SELECT version FROM stage_versions WHERE doc_id = ? AND stage = 'actors'", [doc_id]
     ).fetchone()
     mentions = tuple(
         ActorMention(*row)
@@ -76,10 +91,8 @@ def load_actors(con: duckdb.DuckDBPyConnection, doc_id: str) -> ResolvedActors:
 
 
 def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
-    """The stored events of a document, with actors, recipients and source, as CodedEvents."""
-    version = con.execute(
-        "SELECT events_version FROM documents WHERE doc_id = ?", [doc_id]
-    ).fetchone()
+    """The stored events of a document, with actors, recipients and source, the numbers
+    attached to them and the document's quotations, as CodedEvents."""
     arguments: dict[tuple[str, str], list[EventArgument]] = defaultdict(list)
     for event_id, role, *fields in con.execute(
         "SELECT event_id, role, start_char, end_char, text, actor_id, name, code, country, "
@@ -87,6 +100,12 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
         [doc_id],
     ).fetchall():
         arguments[(event_id, role)].append(EventArgument(*fields))
+    rows = con.execute(
+        "SELECT event_id, sentence_index, event_type, mode, context, trigger_start, "
+        "trigger_end, trigger_text, aux, rule_id, confidence, quad_code, event_scale, coder "
+        "FROM events WHERE doc_id = ? ORDER BY sentence_index, trigger_start, event_id",
+        [doc_id],
+    ).fetchall()
     events = tuple(
         Event(
             event_id,
@@ -104,6 +123,8 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
             next(iter(arguments[(event_id, "source")]), None),
             rule_id,
             confidence,
+            quad,
+            scale,
         )
         for (
             event_id,
@@ -117,11 +138,35 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
             aux,
             rule_id,
             confidence,
-        ) in con.execute(
-            "SELECT event_id, sentence_index, event_type, mode, context, trigger_start, "
-            "trigger_end, trigger_text, aux, rule_id, confidence FROM events WHERE doc_id = ? "
-            "ORDER BY sentence_index, trigger_start, event_id",
+            quad,
+            scale,
+            _,
+        ) in rows
+    )
+    quantities = tuple(
+        EventQuantity(*row)
+        for row in con.execute(
+            "SELECT event_id, kind, low, high, start_char, end_char, text FROM event_quantities "
+            "WHERE doc_id = ? ORDER BY start_char, event_id",
             [doc_id],
         ).fetchall()
     )
-    return CodedEvents(doc_id, events, str(version[0]) if version and version[0] else "")
+    quotes = tuple(
+        Quote(
+            doc_id,
+            sentence,
+            EventArgument(*speaker) if speaker[0] is not None else None,
+            start,
+            end,
+            text,
+            direct,
+        )
+        for sentence, direct, start, end, text, *speaker in con.execute(
+            "SELECT sentence_index, direct, start_char, end_char, text, speaker_start, "
+            "speaker_end, speaker_text, speaker_actor_id, speaker_name, speaker_code, "
+            "speaker_country, speaker_sector FROM quotes WHERE doc_id = ? ORDER BY quote_index",
+            [doc_id],
+        ).fetchall()
+    )
+    coder = str(rows[0][-1]) if rows else ""
+    return CodedEvents(doc_id, events, coder, quantities, quotes)

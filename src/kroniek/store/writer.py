@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -21,15 +22,30 @@ from kroniek.records import (
     AnalysedDocument,
     Block,
     CodedEvents,
-    EventSettings,
+    EventDates,
+    EventPlaces,
     IngestProblem,
     ResolvedActors,
     SourceDocument,
 )
+from kroniek.stages import DocumentRecords, StoredStage
 from kroniek.store.database import open_for_writing
 from kroniek.store.loading import load_actors, load_analysis, load_events
 
 StoreOutcome = Literal["new", "unchanged", "duplicate", "id-conflict"]
+StageResult = ResolvedActors | CodedEvents | EventPlaces | EventDates
+"""The records the Frog-free stages make, each stored in its own tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVersions:
+    """An analysed document: its analyser and what its stored stage results were made from."""
+
+    doc_id: str
+    analyser: str
+    stages: dict[str, StoredStage]
+
+
 DocumentStatus = Literal["stored", "analysed", "unsupported-language", "failed"]
 
 
@@ -61,6 +77,8 @@ _EVENT_FIELDS = (
     "aux",
     "rule_id",
     "confidence",
+    "quad_code",
+    "event_scale",
 )
 # EventArgument attributes in the column order of event_arguments, after position.
 _ARGUMENT_FIELDS = ("start", "end", "text", "actor_id", "name", "code", "country", "sector")
@@ -75,9 +93,10 @@ _PLACE_FIELDS = (
     "feature_code",
     "precision",
 )
-_SETTING_TABLES = ("place_mentions", "event_places", "event_dates", "event_quantities", "quotes")
-# Token attributes in the column order of the tokens table, after doc_id and sentence_index.
-_TOKEN_FIELDS = ("index", "start", "end", "lemma", "pos", "features", "ner", "head", "deprel")
+_SPAN_FIELDS = ("sentence_index", "start", "end", "text")
+_QUANTITY_FIELDS = ("kind", "low", "high", "start", "end", "text")
+_QUOTE_FIELDS = ("sentence_index", "direct", "start", "end", "text")
+_DATE_FIELDS = ("value", "precision", "basis", "start", "end", "text", "note", "applies_to")
 
 
 def _now() -> datetime:
@@ -230,12 +249,20 @@ class Writer:
                 [s.parsed for s in sentences],
             ],
         )
+        # The analyser's own tags are stored; kroniek.nlp reads them back into typed facts.
         self._insert_columns(
             "tokens",
             [
                 [doc_id] * len(tokens),
                 [index for index, _ in tokens],
-                *([getattr(token, name) for _, token in tokens] for name in _TOKEN_FIELDS),
+                [t.index for _, t in tokens],
+                [t.start for _, t in tokens],
+                [t.end for _, t in tokens],
+                [t.lemma for _, t in tokens],
+                [t.tags.tag for _, t in tokens],
+                [t.tags.entity for _, t in tokens],
+                [t.head for _, t in tokens],
+                [t.tags.relation for _, t in tokens],
             ],
         )
         self._insert_columns(
@@ -263,26 +290,43 @@ class Writer:
         unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
         self._con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
 
-    def store_actors(self, resolved: ResolvedActors) -> None:
-        """Replace a document's actor mentions and record the knowledge-base version."""
-        doc_id, mentions = resolved.doc_id, resolved.mentions
+    def store_stage(self, stage: str, result: StageResult, made: StoredStage) -> None:
+        """Replace one stage's results for a document and record the versions that made
+        them, in one transaction: a killed run leaves the old results or the new ones."""
         with self._transaction():
-            self._con.execute("DELETE FROM actor_mentions WHERE doc_id = ?", [doc_id])
-            self._insert_columns(
-                "actor_mentions",
-                [
-                    [doc_id] * len(mentions),
-                    list(range(len(mentions))),
-                    *([getattr(m, name) for m in mentions] for name in _ACTOR_FIELDS),
-                ],
-            )
+            if isinstance(result, ResolvedActors):
+                self._write_actors(result)
+            elif isinstance(result, CodedEvents):
+                self._write_events(result)
+            elif isinstance(result, EventPlaces):
+                self._write_places(result)
+            else:
+                self._write_dates(result)
             self._con.execute(
-                "UPDATE documents SET actors_version = ? WHERE doc_id = ?",
-                [resolved.knowledge_version, doc_id],
+                "INSERT OR REPLACE INTO stage_versions VALUES (?, ?, ?, ?, ?, ?)",
+                [result.doc_id, stage, made.version, made.made_from, made.result, _now()],
             )
 
-    def store_events(self, coded: CodedEvents, scales: dict[str, tuple[int, float | None]]) -> None:
-        """Replace a document's events and arguments; ``scales`` maps event id → quad, scale."""
+    def _replace(self, doc_id: str, tables: Sequence[str]) -> None:
+        """Delete a document's rows from tables about to be written again."""
+        for table in tables:
+            self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def _write_actors(self, resolved: ResolvedActors) -> None:
+        """A document's actor mentions."""
+        doc_id, mentions = resolved.doc_id, resolved.mentions
+        self._replace(doc_id, ["actor_mentions"])
+        self._insert_columns(
+            "actor_mentions",
+            [
+                [doc_id] * len(mentions),
+                list(range(len(mentions))),
+                *([getattr(m, name) for m in mentions] for name in _ACTOR_FIELDS),
+            ],
+        )
+
+    def _write_events(self, coded: CodedEvents) -> None:
+        """A document's events, their arguments, the numbers attached to them, its quotes."""
         doc_id, events = coded.doc_id, coded.events
         arguments = [
             (event.event_id, role, position, argument)
@@ -294,161 +338,115 @@ class Writer:
             )
             for position, argument in enumerate(group)
         ]
-        with self._transaction():
-            for table in ("events", "event_arguments"):
-                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            self._insert_columns(
-                "events",
-                [
-                    [e.event_id for e in events],
-                    [doc_id] * len(events),
-                    *([getattr(e, name) for e in events] for name in _EVENT_FIELDS),
-                    [scales[e.event_id][0] for e in events],
-                    [scales[e.event_id][1] for e in events],
-                    [coded.coder_version] * len(events),
-                    [_now()] * len(events),
-                ],
-            )
-            self._insert_columns(
-                "event_arguments",
-                [
-                    [a[0] for a in arguments],
-                    [doc_id] * len(arguments),
-                    [a[1] for a in arguments],
-                    [a[2] for a in arguments],
-                    *([getattr(a[3], name) for a in arguments] for name in _ARGUMENT_FIELDS),
-                ],
-            )
-            self._con.execute(
-                "UPDATE documents SET events_version = ? WHERE doc_id = ?",
-                [coded.coder_version, doc_id],
-            )
-
-    def store_settings(self, settings: EventSettings) -> None:
-        """Replace a document's event places, dates, quantities and quotes."""
-        doc_id = settings.doc_id
-        places, dates, amounts, quotes = (
-            settings.places,
-            settings.dates,
-            settings.quantities,
-            settings.quotes,
+        self._replace(doc_id, ["events", "event_arguments", "event_quantities", "quotes"])
+        self._insert_columns(
+            "events",
+            [
+                [e.event_id for e in events],
+                [doc_id] * len(events),
+                *([getattr(e, name) for e in events] for name in _EVENT_FIELDS),
+                [coded.coder_version] * len(events),
+                [_now()] * len(events),
+            ],
+        )
+        self._insert_columns(
+            "event_arguments",
+            [
+                [a[0] for a in arguments],
+                [doc_id] * len(arguments),
+                [a[1] for a in arguments],
+                [a[2] for a in arguments],
+                *([getattr(a[3], name) for a in arguments] for name in _ARGUMENT_FIELDS),
+            ],
+        )
+        amounts, quotes = coded.quantities, coded.quotes
+        self._insert_columns(
+            "event_quantities",
+            [
+                [q.event_id for q in amounts],
+                [doc_id] * len(amounts),
+                *([getattr(q, name) for q in amounts] for name in _QUANTITY_FIELDS),
+            ],
         )
         speakers = [q.speaker for q in quotes]
-        named = settings.place_mentions
-        with self._transaction():
-            for table in _SETTING_TABLES:
-                self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            self._insert_columns(
-                "place_mentions",
-                [
-                    [doc_id] * len(named),
-                    *(
-                        [getattr(m, name) for m in named]
-                        for name in ("sentence_index", "start", "end", "text")
-                    ),
-                    *([getattr(m.place, name) for m in named] for name in _PLACE_FIELDS),
-                ],
-            )
-            self._insert_columns(
-                "event_places",
-                [
-                    [p.event_id for p in places],
-                    [doc_id] * len(places),
-                    *([getattr(p.place, name) for p in places] for name in _PLACE_FIELDS),
-                    *(
-                        [getattr(p, name) for p in places]
-                        for name in ("basis", "start", "end", "text")
-                    ),
-                ],
-            )
-            self._insert_columns(
-                "event_dates",
-                [
-                    [d.event_id for d in dates],
-                    [doc_id] * len(dates),
-                    *(
-                        [getattr(d, name) for d in dates]
-                        for name in (
-                            "value",
-                            "precision",
-                            "basis",
-                            "start",
-                            "end",
-                            "text",
-                            "note",
-                            "applies_to",
-                        )
-                    ),
-                ],
-            )
-            self._insert_columns(
-                "event_quantities",
-                [
-                    [q.event_id for q in amounts],
-                    [doc_id] * len(amounts),
-                    *(
-                        [getattr(q, name) for q in amounts]
-                        for name in ("kind", "low", "high", "start", "end", "text")
-                    ),
-                ],
-            )
-            self._insert_columns(
-                "quotes",
-                [
-                    [doc_id] * len(quotes),
-                    list(range(len(quotes))),
-                    *(
-                        [getattr(q, name) for q in quotes]
-                        for name in ("sentence_index", "direct", "start", "end", "text")
-                    ),
-                    *(
-                        [getattr(s, name) if s else None for s in speakers]
-                        for name in _ARGUMENT_FIELDS
-                    ),
-                ],
-            )
-            self._con.execute(
-                "UPDATE documents SET setting_version = ? WHERE doc_id = ?",
-                [settings.setting_version, doc_id],
-            )
+        self._insert_columns(
+            "quotes",
+            [
+                [doc_id] * len(quotes),
+                list(range(len(quotes))),
+                *([getattr(q, name) for q in quotes] for name in _QUOTE_FIELDS),
+                *([getattr(s, name) if s else None for s in speakers] for name in _ARGUMENT_FIELDS),
+            ],
+        )
 
-    def awaiting_settings(self, setting_version: str) -> list[str]:
-        """Documents whose events are coded but not yet placed and dated by this version.
+    def _write_places(self, found: EventPlaces) -> None:
+        """The places a document names and each event's place."""
+        doc_id, named, places = found.doc_id, found.place_mentions, found.places
+        self._replace(doc_id, ["place_mentions", "event_places"])
+        self._insert_columns(
+            "place_mentions",
+            [
+                [doc_id] * len(named),
+                *([getattr(m, name) for m in named] for name in _SPAN_FIELDS),
+                *([getattr(m.place, name) for m in named] for name in _PLACE_FIELDS),
+            ],
+        )
+        self._insert_columns(
+            "event_places",
+            [
+                [p.event_id for p in places],
+                [doc_id] * len(places),
+                *([getattr(p.place, name) for p in places] for name in _PLACE_FIELDS),
+                *([getattr(p, name) for p in places] for name in ("basis", "start", "end", "text")),
+            ],
+        )
 
-        The version includes the coder's, so re-coded events are placed again.
-        """
+    def _write_dates(self, found: EventDates) -> None:
+        """Each event's date."""
+        doc_id, dates = found.doc_id, found.dates
+        self._replace(doc_id, ["event_dates"])
+        self._insert_columns(
+            "event_dates",
+            [
+                [d.event_id for d in dates],
+                [doc_id] * len(dates),
+                *([getattr(d, name) for d in dates] for name in _DATE_FIELDS),
+            ],
+        )
+
+    def stored_versions(self) -> list[StoredVersions]:
+        """Every analysed document, oldest first, with its analyser and the effective
+        versions of the stages stored for it: what the pipeline compares to decide
+        which stages to run again."""
+        stages: dict[str, dict[str, StoredStage]] = {}
+        for doc_id, stage, version, made_from, result in self._con.execute(
+            "SELECT doc_id, stage, version, made_from, result FROM stage_versions"
+        ).fetchall():
+            stages.setdefault(doc_id, {})[stage] = StoredStage(version, made_from, result)
         rows = self._con.execute(
-            "SELECT doc_id FROM documents WHERE events_version IS NOT NULL "
-            "AND setting_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
-            [setting_version],
+            "SELECT doc_id, analyser FROM documents WHERE status = 'analysed' "
+            "ORDER BY ingested_at, doc_id"
         ).fetchall()
-        return [str(r[0]) for r in rows]
+        return [StoredVersions(str(d), str(a), stages.get(d, {})) for d, a in rows]
+
+    def load_record(self, records: DocumentRecords, name: str) -> DocumentRecords:
+        """The records with the stored record ``name`` (analysis, actors or events) added."""
+        doc = records.document
+        if name == "analysis":
+            return replace(records, analysis=self.load_analysis(doc))
+        if name == "actors":
+            return replace(records, actors=self.load_actors(doc.doc_id))
+        if name == "events":
+            return replace(records, events=self.load_events(doc.doc_id))
+        raise KeyError(name)
 
     def load_events(self, doc_id: str) -> CodedEvents:
-        """A document's stored events with their arguments."""
+        """A document's stored events with their arguments, quantities and quotes."""
         return load_events(self._con, doc_id)
-
-    def awaiting_events(self, coder_version: str) -> list[str]:
-        """Documents with resolved actors but no events from this coder version."""
-        rows = self._con.execute(
-            "SELECT doc_id FROM documents WHERE status = 'analysed' AND actors_version IS NOT NULL "
-            "AND events_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
-            [coder_version],
-        ).fetchall()
-        return [str(r[0]) for r in rows]
 
     def load_actors(self, doc_id: str) -> ResolvedActors:
         """A document's stored actor mentions."""
         return load_actors(self._con, doc_id)
-
-    def awaiting_actors(self, knowledge_version: str) -> list[str]:
-        """Analysed documents not yet resolved with this knowledge-base version."""
-        rows = self._con.execute(
-            "SELECT doc_id FROM documents WHERE status = 'analysed' "
-            "AND actors_version IS DISTINCT FROM ? ORDER BY ingested_at, doc_id",
-            [knowledge_version],
-        ).fetchall()
-        return [str(r[0]) for r in rows]
 
     def load_analysis(self, doc: SourceDocument) -> AnalysedDocument:
         """A stored analysis, rebuilt as the record the analyser produced."""

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kroniek.data_files import digest, read_toml
-from kroniek.events.syntax import Tree
+from kroniek.nlp.syntax import Tree
 from kroniek.records import (
     ActorMention,
     AnalysedDocument,

@@ -1,19 +1,19 @@
-"""Reading Frog's dependency parse: children, clause heads, arguments by relation.
+"""Walking a sentence's dependency tree: children, clause heads, arguments by relation.
 
-Frog (Alpino-style relations) attaches a subject (``su``) to the finite verb,
-puts the participle or infinitive under it as ``vc``, and makes a preposition
-the head of its phrase with the noun as ``obj1``.  These helpers find an
-event's arguments from its trigger through those relations.
+The tree has the shape the records promise whatever the analyser: the subject
+hangs under the finite verb, a participle or infinitive under that verb as its
+verb complement, and a preposition heads its phrase with the noun as object.
+These helpers find an event's arguments from its trigger through those relations.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kroniek.records import Sentence, Token
+from kroniek.records import Pos, PronType, Relation, Sentence, Token
 
 # Relations that lead from a participle/infinitive up to the verb carrying the subject.
-_UPWARD = ("vc", "body", "cnj")
+_UPWARD = (Relation.VERB_COMPLEMENT, Relation.CLAUSE_BODY, Relation.CONJUNCT)
 _MAX_CLIMB = 4
 
 
@@ -37,9 +37,9 @@ class Tree:
         """The token at ``index``."""
         return self.sentence.tokens[index]
 
-    def with_relation(self, index: int, relations: tuple[str, ...]) -> list[int]:
+    def with_relation(self, index: int, *relations: Relation) -> list[int]:
         """Children of ``index`` whose relation is one of ``relations``."""
-        return [c for c in self.children[index] if self.token(c).deprel in relations]
+        return [c for c in self.children[index] if self.token(c).relation in relations]
 
     def subtree(self, index: int) -> list[int]:
         """``index`` and all its descendants, in sentence order."""
@@ -52,15 +52,16 @@ class Tree:
 
     def span(self, index: int) -> tuple[int, int]:
         """Character span of the subtree of ``index``, without edge punctuation."""
-        members = [i for i in self.subtree(index) if self.token(i).pos != "LET"] or [index]
+        members = [i for i in self.subtree(index) if self.token(i).pos is not Pos.PUNCT] or [index]
         return self.token(members[0]).start, self.token(members[-1]).end
 
     def climb(self, index: int) -> list[int]:
-        """``index`` and the verbs above it through vc/body/cnj: where a subject may hang."""
+        """``index`` and the verbs above it through verb complements, clause bodies and
+        conjuncts: where a subject may hang."""
         chain = [index]
         while len(chain) <= _MAX_CLIMB:
             token = self.token(chain[-1])
-            if token.deprel not in _UPWARD or token.head < 0:
+            if token.relation not in _UPWARD or token.head < 0:
                 break
             chain.append(token.head)
         return chain
@@ -68,14 +69,14 @@ class Tree:
     def subject(self, index: int) -> int | None:
         """The subject of the clause ``index`` belongs to."""
         for node in self.climb(index):
-            found = self.with_relation(node, ("su",))
+            found = self.with_relation(node, Relation.SUBJECT)
             if found:
                 return found[0]
         return None
 
-    def objects(self, index: int, relation: str) -> list[int]:
-        """Direct (obj1) or indirect (obj2) objects of ``index``."""
-        return self.with_relation(index, (relation,))
+    def objects(self, index: int, relation: Relation) -> list[int]:
+        """Direct (OBJECT) or indirect (INDIRECT_OBJECT) objects of ``index``."""
+        return self.with_relation(index, relation)
 
     def pp_object(self, index: int, preposition: str, reach: int | None = None) -> int | None:
         """The noun of a ``preposition`` phrase attached to ``index``, or, since Frog
@@ -88,10 +89,10 @@ class Tree:
         candidates = attached or [
             t.index
             for t in self.sentence.tokens
-            if index < t.index <= limit and t.pos == "VZ" and t.lemma.casefold() == preposition
+            if index < t.index <= limit and t.pos is Pos.ADP and t.lemma.casefold() == preposition
         ]
         for phrase in candidates:
-            noun = self.with_relation(phrase, ("obj1",))
+            noun = self.with_relation(phrase, Relation.OBJECT)
             if noun:
                 return noun[0]
         return None
@@ -100,8 +101,8 @@ class Tree:
         """A possessive determiner of a noun (``zijn verzoek``) or a genitive before it."""
         for child in self.children[index]:
             token = self.token(child)
-            if token.deprel == "det" and token.pos == "VNW" and "bez" in token.features:
-                return child
-            if token.deprel == "det" and token.pos == "SPEC":
+            if token.relation is not Relation.DETERMINER:
+                continue
+            if token.morph.pron_type is PronType.POSSESSIVE or token.pos is Pos.PROPN:
                 return child
         return None

@@ -21,19 +21,7 @@ from kroniek import __version__, pipeline
 from kroniek.actors.knowledge import knowledge_base
 from kroniek.actors.lookup import list_actors, search_actors, show_actor
 from kroniek.actors.phoenix import phoenix_to_tsv
-from kroniek.config import DEFAULT_DB, KroniekConfig
-from kroniek.errors import KroniekError, Msg
-from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
-from kroniek.evaluation.event_scores import EventScores, evaluate_events
-from kroniek.evaluation.gold_file import evaluate_gold
-from kroniek.evaluation.setting_scores import evaluate_settings
-from kroniek.query.documents import get_document, list_documents
-from kroniek.query.events import EventFilter, list_events, plover_record
-from kroniek.query.export import EXPORT_FORMATS, export_bytes
-from kroniek.query.setting import place_mentions_of_document, quotes_of_document
-from kroniek.records import RunSummary
-from kroniek.store import open_for_reading
-from kroniek.terminal import (
+from kroniek.cli.terminal import (
     ProgressReporter,
     actor_card,
     actors_table,
@@ -55,6 +43,18 @@ from kroniek.terminal import (
     summary_table,
     to_json,
 )
+from kroniek.config import DEFAULT_DB, KroniekConfig
+from kroniek.errors import KroniekError, Msg
+from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
+from kroniek.evaluation.event_scores import EventScores, evaluate_events
+from kroniek.evaluation.gold_file import evaluate_gold
+from kroniek.evaluation.setting_scores import evaluate_settings
+from kroniek.query.documents import get_document, list_documents
+from kroniek.query.events import EventFilter, list_events, plover_record
+from kroniek.query.export import EXPORT_FORMATS, export_bytes
+from kroniek.query.setting import place_mentions_of_document, quotes_of_document
+from kroniek.records import RunSummary
+from kroniek.store import open_for_reading
 
 T = TypeVar("T")
 _WIDE = 120

@@ -1,0 +1,31 @@
+"""Stage 3: resolve the actor mentions of a document against the knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kroniek.actors.knowledge import KnowledgeBase
+from kroniek.actors.resolve import resolution_version, resolve_actors
+from kroniek.stages import DocumentRecords, need
+
+
+class ActorStage:
+    """Actor mentions from the analysis, resolved as the document's date allows."""
+
+    name = "actors"
+    title = "resolve actors"
+    requires = ("document", "analysis")
+    produces = "actors"
+    stored = True
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def version(self) -> str:
+        """Knowledge base (with its data and user files) and resolver versions."""
+        return resolution_version(self.kb)
+
+    def run(self, records: DocumentRecords) -> DocumentRecords:
+        """The records with the document's resolved actors."""
+        analysis = need(records.analysis, self.name, "analysis")
+        return replace(records, actors=resolve_actors(records.document, analysis, self.kb))
