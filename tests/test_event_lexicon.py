@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from importlib import resources
@@ -11,7 +12,9 @@ import pytest
 
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
-from kroniek.records import Event
+from kroniek.errors import KroniekError
+from kroniek.events import lexicon as lexicon_module
+from kroniek.records import Event, Quote
 from kroniek.stages import DocumentRecords
 
 from .actor_helpers import document
@@ -45,7 +48,11 @@ def coded() -> Iterator[dict[str, list[Event]]]:
             doc = document(text, DAY)
             done = pipeline.process(DocumentRecords(doc, analyser.analyse(doc)), chain)
             results[text] = list(done.events.events) if done.events else []
+            QUOTES[text] = list(done.events.quotes) if done.events else []
     yield results
+
+
+QUOTES: dict[str, list[Quote]] = {}
 
 
 def at_trigger(events: list[Event], trigger: str) -> list[Event]:
@@ -87,6 +94,15 @@ def test_each_cue_example_marks_its_mode(
         assert example["type"] in {e.event_type for e in found}, [
             (e.trigger_text, e.event_type, e.rule_id) for e in found
         ]
+    for role, side in (("actor", "actors"), ("recipient", "recipients")):
+        if role in example:
+            texts = [a.text for e in found for a in getattr(e, side)]
+            assert any(example[role] in t for t in texts), (role, texts)
+    if "quote" in example:
+        said = [q for q in QUOTES[example["text"]] if q.text.startswith(example["quote"])]
+        assert said, QUOTES[example["text"]]
+        if "speaker" in example:
+            assert any(q.speaker and example["speaker"] in q.speaker.text for q in said), said
 
 
 def test_arguments_of_the_examples_agree_often_enough(coded: dict[str, list[Event]]) -> None:
@@ -109,3 +125,58 @@ def test_arguments_of_the_examples_agree_often_enough(coded: dict[str, list[Even
 # Measured 2026-11-29: 558 of 833 actor/recipient slots (67.0%) with kroniek-coder-3
 # (unresolved noun phrases kept as arguments; 41.1% before).
 ARGUMENT_FLOOR = 0.65
+
+
+def test_a_malformed_lexicon_entry_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = lexicon_module.read_toml
+
+    def with_a_typo(package: str, name: str) -> dict[str, Any]:
+        raw = real(package, name)
+        if name == "lexicon_nl.toml":
+            raw["entry"][0] = {**raw["entry"][0], "acter": ["subject"]}
+        return raw
+
+    monkeypatch.setattr(lexicon_module, "read_toml", with_a_typo)
+    with pytest.raises(KroniekError, match=r"E524 lexicon_nl.toml: .* unknown fields \['acter'\]"):
+        lexicon_module.build_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("type", "PROTESTS", "unknown PLOVER type 'PROTESTS'"),
+        ("mode", "nonsense", "unknown mode 'nonsense'"),
+        ("recipient", ["obj"], "unknown role 'obj'"),
+        ("examples", [], "has no examples"),
+    ],
+)
+def test_lexicon_entries_are_checked_against_plover(
+    monkeypatch: pytest.MonkeyPatch, field: str, value: object, message: str
+) -> None:
+    real = lexicon_module.read_toml
+
+    def changed(package: str, name: str) -> dict[str, Any]:
+        raw = real(package, name)
+        if name == "lexicon_nl.toml":
+            raw["entry"][0] = {**raw["entry"][0], field: value}
+        return raw
+
+    monkeypatch.setattr(lexicon_module, "read_toml", changed)
+    with pytest.raises(KroniekError, match=f"E524 .*{re.escape(message)}"):
+        lexicon_module.build_lexicon()
+
+
+def test_the_cue_file_holds_exactly_the_lists_the_coder_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = lexicon_module.read_toml
+
+    def renamed(package: str, name: str) -> dict[str, Any]:
+        raw = real(package, name)
+        if name == "cues_nl.toml":
+            raw["negations"] = raw.pop("negation")
+        return raw
+
+    monkeypatch.setattr(lexicon_module, "read_toml", renamed)
+    with pytest.raises(KroniekError, match=r"E524 cues_nl.toml: .*\['negations'\].*\['negation'\]"):
+        lexicon_module.build_lexicon()

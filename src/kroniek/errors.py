@@ -86,6 +86,7 @@ class Msg:
     E521 = "E521 data file {name} is malformed: {detail}"
     E522 = "E522 {name}: quantity kind '{kind}' is malformed: {detail}"
     E523 = "E523 {name}: pattern '{pattern}' of quantity kind '{kind}': {detail}"
+    E524 = "E524 {name}: '{entry}' {detail}; see the header of the file"
 
     # time expressions, codes E541-E559: E541-E543 are raised, the rest are notes
     # that say why a time was resolved less precisely than its words, or not at all

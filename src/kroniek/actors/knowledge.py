@@ -108,6 +108,7 @@ class KnowledgeBase:
     definite_articles: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
     locative_words: frozenset[str] = frozenset()
+    country_of_words: frozenset[str] = frozenset()
     tenures: dict[str, list[Tenure]] = field(default_factory=lambda: defaultdict(list))
     """Person id → tenures, by start date."""
     holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=lambda: defaultdict(list))
@@ -321,6 +322,7 @@ def _add_resolution_cues(kb: KnowledgeBase) -> None:
     kb.definite_articles = frozenset(w.casefold() for w in cues["bare_title"]["articles"])
     kb.name_articles = frozenset(w.casefold() for w in cues["glued_article"]["words"])
     kb.locative_words = frozenset(w.casefold() for w in cues["seat_as_place"]["words"])
+    kb.country_of_words = frozenset(w.casefold() for w in cues["country_of"]["words"])
     for name in cues["ambiguous_names"]["names"]:
         kb.by_key.pop(name_key(name), None)
 

@@ -390,7 +390,7 @@ def _country_before(
 
 def _country_after(tokens: tuple[Token, ...], i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
     """``de president van Kazachstan``: a state named in a van-phrase after the noun."""
-    if i + 2 < len(tokens) and tokens[i + 1].text == "van":
+    if i + 2 < len(tokens) and tokens[i + 1].text in kb.country_of_words:
         key = name_key(tokens[i + 2].text)
         states = [kb.actors[a] for a in kb.by_key.get(key, set()) if a.startswith("state:")]
         if len(states) == 1:

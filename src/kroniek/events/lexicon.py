@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from kroniek.data_files import digest, read_toml
+from kroniek.errors import KroniekError, Msg
 
 _DATA = "kroniek.events.data"
 
@@ -48,6 +49,7 @@ class PloverType:
     event_scale: float
     cameo_roots: tuple[str, ...]
     mode_scales: dict[str, float]
+    modes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -72,6 +74,76 @@ class Lexicon:
 def _data(name: str) -> dict[str, Any]:
     """A packaged TOML data file."""
     return read_toml(_DATA, name)
+
+
+_ENTRY_KEYS = frozenset(
+    {"id", "type", "mode", "context", "verbs", "nouns", "phrases", "actor", "recipient"}
+    | {"also", "not_before", "verbal", "examples"}
+)
+_EXAMPLE_KEYS = frozenset({"text", "trigger", "actor", "recipient", "also", "none"})
+_ROLES = frozenset({"subject", "object", "indirect_object", "possessor", "demonym"})
+CUE_NAMES = frozenset(
+    {"negation", "hypothetical", "unrealised", "future", "historical", "perfect_auxiliary"}
+    | {"reported", "both", "request_verbs", "time_words", "relative", "verbal_attack"}
+    | {"physical_force", "animals", "according_to", "infinitive_opener", "infinitive_marker"}
+    | {"countries", "weak_prepositions", "passive_agent", "passive_auxiliary", "plural_article"}
+    | {"protest_place", "list_glue", "complementisers", "speaker_after_quote"}
+)
+"""The cue lists the coder reads: the cue file must have exactly these."""
+_CUE_EXAMPLE_KEYS = frozenset(
+    {"text", "trigger", "aux", "type", "none", "actor", "recipient", "quote", "speaker"}
+)
+
+
+def _invalid(name: str, entry: str, detail: str) -> KroniekError:
+    """The error for a malformed data-file entry."""
+    return KroniekError(Msg.E524.format(name=name, entry=entry, detail=detail))
+
+
+def _check_coding(coding: str, plover: dict[str, PloverType], entry: str) -> None:
+    """A "TYPE mode" coding names a PLOVER type and one of its modes."""
+    event_type, _, mode = coding.partition(" ")
+    known = plover.get(event_type)
+    if known is None:
+        raise _invalid("lexicon_nl.toml", entry, f"has unknown PLOVER type {event_type!r}")
+    if mode.strip() and mode.strip() not in known.modes:
+        raise _invalid("lexicon_nl.toml", entry, f"has unknown mode {mode!r} of {event_type}")
+
+
+def _check_entry(raw: dict[str, Any], plover: dict[str, PloverType]) -> None:
+    """A lexicon entry has known fields, PLOVER codings, known roles and examples."""
+    entry = str(raw.get("id", "?"))
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise _invalid("lexicon_nl.toml", entry, f"has unknown fields {sorted(unknown)}")
+    if "type" not in raw:
+        raise _invalid("lexicon_nl.toml", entry, "has no type")
+    _check_coding(f"{raw['type']} {raw.get('mode', '')}", plover, entry)
+    for coding in [*raw.get("also", []), *([raw["verbal"]] if "verbal" in raw else [])]:
+        _check_coding(coding, plover, entry)
+    for role in [*raw.get("actor", []), *raw.get("recipient", [])]:
+        if role not in _ROLES and not (role.startswith("pp:") and len(role) > 3):
+            raise _invalid("lexicon_nl.toml", entry, f"has unknown role {role!r}")
+    if not raw.get("examples"):
+        raise _invalid("lexicon_nl.toml", entry, "has no examples")
+    for example in raw["examples"]:
+        if set(example) - _EXAMPLE_KEYS or not {"text", "trigger"} <= set(example):
+            raise _invalid("lexicon_nl.toml", entry, f"has a malformed example {example}")
+
+
+def _cues(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The cue lists, checked: exactly the known lists, each with words and examples."""
+    tables = {name: table for name, table in raw.items() if isinstance(table, dict)}
+    if set(tables) != CUE_NAMES:
+        extra, missing = sorted(set(tables) - CUE_NAMES), sorted(CUE_NAMES - set(tables))
+        raise _invalid("cues_nl.toml", "lists", f"unknown {extra}, missing {missing}")
+    for name, table in tables.items():
+        if set(table) != {"words", "examples"} or not table["words"] or not table["examples"]:
+            raise _invalid("cues_nl.toml", name, "needs exactly 'words' and 'examples'")
+        for example in table["examples"]:
+            if set(example) - _CUE_EXAMPLE_KEYS or not {"text", "trigger"} <= set(example):
+                raise _invalid("cues_nl.toml", name, f"has a malformed example {example}")
+    return {name: frozenset(w.casefold() for w in t["words"]) for name, t in tables.items()}
 
 
 def _entry(raw: dict[str, Any]) -> LexiconEntry:
@@ -108,6 +180,7 @@ def _plover_types(raw: dict[str, Any]) -> dict[str, PloverType]:
             float(item["event_scale"]),
             tuple(item.get("cameo_roots", [])),
             scales,
+            frozenset(m["name"] for m in item.get("modes", [])),
         )
     return types
 
@@ -118,7 +191,12 @@ def build_lexicon() -> Lexicon:
     # The digest makes an edited lexicon code documents again.
     data = digest(_DATA, ["lexicon_nl.toml", "cues_nl.toml", "plover.toml"])
     lexicon = Lexicon(version=f"{raw['version']}+data.{data}")
+    lexicon.plover = _plover_types(_data("plover.toml"))
+    ids = [str(item.get("id")) for item in raw["entry"]]
+    if len(set(ids)) != len(ids):
+        raise _invalid("lexicon_nl.toml", "id", "is used by two entries")
     for item in raw["entry"]:
+        _check_entry(item, lexicon.plover)
         entry = _entry(item)
         for lemma in item.get("verbs", []):
             lexicon.verbs[lemma.casefold()].append(entry)
@@ -126,12 +204,7 @@ def build_lexicon() -> Lexicon:
             lexicon.nouns[lemma.casefold()].append(entry)
         for phrase in item.get("phrases", []):
             lexicon.phrases.append((tuple(phrase.casefold().split()), entry))
-    lexicon.plover = _plover_types(_data("plover.toml"))
-    lexicon.cues = {
-        name: frozenset(w.casefold() for w in table["words"])
-        for name, table in _data("cues_nl.toml").items()
-        if isinstance(table, dict) and "words" in table
-    }
+    lexicon.cues = _cues(_data("cues_nl.toml"))
     return lexicon
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kroniek.events.lexicon import Lexicon
 from kroniek.nlp.syntax import Tree
@@ -37,24 +37,37 @@ _MIN_QUOTED_WORDS = 4
 """Fewer quoted words are scare quotes or titles, not a quotation."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The cue words quotation finding reads (``data/cues_nl.toml``)."""
+
+    saying: frozenset[str]
+    according_to: frozenset[str]
+    complementisers: frozenset[str]
+    speaker_after_quote: frozenset[str]
+
+
 def find_quotes(
     doc: SourceDocument, analysed: AnalysedDocument, resolved: ResolvedActors, lexicon: Lexicon
 ) -> tuple[Quote, ...]:
     """Every direct quote and reported statement of the document, with its speaker."""
-    saying = lexicon.cues.get("reported", frozenset())
+    cues = _Cues(
+        lexicon.cues["reported"],
+        lexicon.cues["according_to"],
+        lexicon.cues["complementisers"],
+        lexicon.cues["speaker_after_quote"],
+    )
     quotes: list[Quote] = []
     for sentence in analysed.sentences:
         mentions = [m for m in resolved.mentions if m.sentence_index == sentence.index]
         tree = Tree.of(sentence)
-        found = [*_direct(doc.text, tree, mentions, saying)]
-        found += _reported(doc.text, tree, mentions, saying)
+        found = [*_direct(doc.text, tree, mentions, cues)]
+        found += _reported(doc.text, tree, mentions, cues)
         quotes += [replace(q, doc_id=doc.doc_id) for q in found]
     return tuple(quotes)
 
 
-def _direct(
-    text: str, tree: Tree, mentions: list[ActorMention], saying: frozenset[str]
-) -> Iterator[Quote]:
+def _direct(text: str, tree: Tree, mentions: list[ActorMention], cues: _Cues) -> Iterator[Quote]:
     """Quoted stretches of the sentence, long enough to be a quotation."""
     sentence = tree.sentence
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
@@ -66,37 +79,35 @@ def _direct(
         )
         end = start + len(inner)
         outside = [m for m in mentions if m.end <= match.start() or m.start >= match.end()]
-        speaker = _speaker_of_saying(text, tree, outside, saying, (start, end)) or _after_aldus(
-            tree, outside
-        )
+        speaker = _speaker_of_saying(
+            text, tree, outside, cues.saying, (start, end)
+        ) or _speaker_after(tree, outside, cues.speaker_after_quote)
         yield Quote("", sentence.index, speaker, start, end, inner, True)
 
 
-def _reported(
-    text: str, tree: Tree, mentions: list[ActorMention], saying: frozenset[str]
-) -> Iterator[Quote]:
+def _reported(text: str, tree: Tree, mentions: list[ActorMention], cues: _Cues) -> Iterator[Quote]:
     """The clause under a verb of saying, or what follows "volgens X"."""
     sentence = tree.sentence
     for token in sentence.tokens:
         lemma = token.lemma.casefold()
-        if lemma == "volgens":
+        if lemma in cues.according_to:
             yield from _according_to(text, tree, token.index, mentions)
-        elif lemma in saying and token.pos is Pos.VERB:
-            clause = _that_clause(tree, token.index)
+        elif lemma in cues.saying and token.pos is Pos.VERB:
+            clause = _that_clause(tree, token.index, cues.complementisers)
             if clause is not None:
                 start, end = clause
                 speaker = _subject_argument(text, tree, token.index, mentions)
                 yield Quote("", sentence.index, speaker, start, end, text[start:end], False)
 
 
-def _that_clause(tree: Tree, verb: int) -> tuple[int, int] | None:
+def _that_clause(tree: Tree, verb: int, openers: frozenset[str]) -> tuple[int, int] | None:
     """Span of the "dat"/"of" clause a verb of saying governs, if any."""
     for child in tree.children[verb]:
         head = tree.token(child)
-        if head.lemma.casefold() in {"dat", "of"} or head.relation is Relation.VERB_COMPLEMENT:
+        if head.lemma.casefold() in openers or head.relation is Relation.VERB_COMPLEMENT:
             members = tree.subtree(child)
             first = tree.token(members[0])
-            if first.lemma.casefold() in {"dat", "of"} and len(members) > 2:
+            if first.lemma.casefold() in openers and len(members) > 2:
                 return tree.span(child)
     return None
 
@@ -140,10 +151,12 @@ def _speaker_of_saying(
     return None
 
 
-def _after_aldus(tree: Tree, mentions: list[ActorMention]) -> EventArgument | None:
+def _speaker_after(
+    tree: Tree, mentions: list[ActorMention], words: frozenset[str]
+) -> EventArgument | None:
     """ "..., aldus de minister": the mention after "aldus"."""
     for token in tree.sentence.tokens:
-        if token.lemma.casefold() == "aldus":
+        if token.lemma.casefold() in words:
             after = [m for m in mentions if m.start >= token.end]
             if after:
                 return EventArgument.of(min(after, key=lambda m: m.start))
