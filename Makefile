@@ -14,7 +14,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := frog frogdata
 
-.PHONY: run test lint typecheck unit e2e slow bench record setup system-deps browser-deps clean help
+.PHONY: run test lint typecheck unit slow bench record screenshots setup system-deps browser-deps clean help
 
 help:
 	@echo "make run    analyse examples/ into $(DB), print a summary, serve the dashboard"
@@ -90,6 +90,14 @@ slow: setup
 # sentence the tests send and rewrites the recordings with exactly the lines they use.
 record: setup
 	KRONIEK_RECORD=1 $(BIN)/pytest -q -m "not frog and not browser"
+
+# The tests without Frog, ../shared or a browser: what changes to the coder need first.
+unit: setup
+	$(BIN)/pytest -q -m "not frog and not browser"
+
+# docs/img: every dashboard view of $(DB), photographed in Debian's Chromium.
+screenshots: setup browser-deps
+	$(BIN)/python -m tests.browser --db $(DB) --out docs/img
 
 bench: setup
 	$(BIN)/python bench/bench_analyse.py

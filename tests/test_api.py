@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from kroniek.api import create_app
 from kroniek.api.assets import VENDOR, find_node_modules
 from kroniek.cli import app as cli_app
-from kroniek.query.export import COLUMNS
+from kroniek.query.export import COLUMNS, EXPORTS
 from kroniek.records import Event
 from tests.api_helpers import HOSTILE, KZ_TEXT, XSS_TEXT, build_database
 
@@ -455,3 +456,46 @@ def test_cli_export_csv_and_parquet(
     assert written.exit_code == 0 and out.read_bytes().startswith(b"PAR1")
     unknown = runner.invoke(cli_app, ["export", "--format", "xml", "--db", db])
     assert unknown.exit_code == 2 and "E401" in unknown.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "parameter"),
+    [
+        ("--type", "PROTEST' OR 1=1 --", "type"),
+        ("--from", "01-01-2022", "from"),
+        ("--to", "2022-02-30", "to"),
+        ("--country", "Kazachstan", "country"),
+    ],
+)
+def test_the_cli_refuses_what_the_api_refuses(
+    client: TestClient,
+    database: tuple[Path, dict[str, Event]],
+    option: str,
+    value: str,
+    parameter: str,
+) -> None:
+    db, _ = database
+    result = CliRunner().invoke(cli_app, ["events", option, value, "--db", str(db)])
+    assert result.exit_code == 2 and "E606" in result.output, result.output
+    assert_error(client.get("/api/events", params={parameter: value}), 400, "E606")
+
+
+def test_cli_json_and_the_api_are_one_serialiser(
+    client: TestClient, database: tuple[Path, dict[str, Event]]
+) -> None:
+    db, _ = database
+    runner = CliRunner()
+    cli = json.loads(
+        runner.invoke(cli_app, ["events", "--type", "protest", "--db", str(db), "--json"]).output
+    )
+    api = get(client, "/api/events?type=PROTEST&limit=1000")
+    assert cli["events"] == api["events"] and cli["total"] == api["total"] == 1
+    shown = json.loads(runner.invoke(cli_app, ["show", "kz-1", "--db", str(db), "--json"]).output)
+    served = get(client, "/api/documents/kz-1")
+    assert {k: shown[k] for k in served} == served
+
+
+def test_the_dashboard_offers_every_export_format_and_no_other() -> None:
+    script = (Path(__file__).parent.parent / "src/kroniek/web/static/app.js").read_text("utf-8")
+    offered = set(re.findall(r'\["export-[a-z]+", "([a-z-]+)"\]', script))
+    assert offered == set(EXPORTS)

@@ -117,3 +117,29 @@ def test_imports_point_backwards_along_the_flow() -> None:
 def test_every_module_has_a_place_in_the_flow() -> None:
     tops = {path.relative_to(SOURCE).parts[0].removesuffix(".py") for path, _ in modules()}
     assert tops <= set(RANK), tops - set(RANK)
+
+
+def test_only_store_and_query_speak_sql() -> None:
+    """store/ is the one writer (and reads back stage records); query/ is the one reader."""
+    found = []
+    for path, tree in modules():
+        part = path.relative_to(SOURCE).parts[0]
+        if part in ("store", "query"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany", "sql"):
+                found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
+    assert found == []
+
+
+def test_error_codes_are_written_once() -> None:
+    """A message's code is its name in errors.Msg; no string spells one out again."""
+    spelt = re.compile(r"^[EW]\d{3} ")
+    found = []
+    for path, tree in modules():
+        docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+        for node in ast.walk(tree):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and spelt.match(text) and id(node) not in docstrings:
+                found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
+    assert found == []

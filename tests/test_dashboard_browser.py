@@ -21,7 +21,8 @@ playwright_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright for Python is not installed (pip install -e '.[dev]')"
 )
 from kroniek.api.server import BackgroundServer  # noqa: E402
-from kroniek.web.screenshots import CHROMIUM, VIEWPORT, chromium, open_view  # noqa: E402
+
+from .browser import CHROMIUM, VIEWPORT, chromium, open_view  # noqa: E402
 
 if not CHROMIUM.exists():
     pytest.skip(

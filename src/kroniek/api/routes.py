@@ -17,13 +17,24 @@ from fastapi.responses import Response
 from kroniek.api.database import request_cursor
 from kroniek.api.errors import ApiError
 from kroniek.api.filters import event_filter
-from kroniek.api.serialise import document_json, event_json, evidence_json
-from kroniek.errors import Msg
+from kroniek.errors import Msg, NotFoundError
 from kroniek.query.documents import get_document
-from kroniek.query.events import EventFilter, count_events, list_events, plover_record
-from kroniek.query.export import ExportFormat, export_bytes
+from kroniek.query.events import (
+    EventFilter,
+    count_events,
+    get_event,
+    list_events,
+    plover_record,
+)
+from kroniek.query.export import EXPORTS, ExportFormat, export_bytes
 from kroniek.query.network import actor_counts, network
 from kroniek.query.places import place_map
+from kroniek.query.serialise import (
+    document_json,
+    event_json,
+    events_page_json,
+    evidence_json,
+)
 from kroniek.query.setting import (
     place_mentions_of_document,
     quotes_of_document,
@@ -33,12 +44,6 @@ from kroniek.query.stats import Bucket, summary, timeline
 Cursor = duckdb.DuckDBPyConnection
 Con = Annotated[Cursor, Depends(request_cursor)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
-
-_MEDIA = {
-    "plover-jsonl": ("application/x-ndjson", "jsonl"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "parquet": ("application/vnd.apache.parquet", "parquet"),
-}
 
 router = APIRouter(prefix="/api")
 
@@ -52,22 +57,15 @@ def events(
 ) -> dict[str, Any]:
     """Events in the order of ``kroniek events``, with a total count for paging."""
     page = list_events(db, replace(where, limit=limit, offset=offset))
-    return {
-        "total": count_events(db, where),
-        "limit": limit,
-        "offset": offset,
-        "events": [event_json(r) for r in page],
-    }
+    return events_page_json(page, count_events(db, where), limit, offset)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence")
 def event(db: Con, event_id: str) -> dict[str, Any]:
     """The event, why it was coded (sentence, spans, rule, modes) and its PLOVER record."""
-    found = db.execute("SELECT doc_id FROM events WHERE event_id = ?", [event_id]).fetchone()
-    if found is None:
+    row = get_event(db, event_id)
+    if row is None:
         raise ApiError(404, Msg.E604.format(event_id=event_id))
-    rows = list_events(db, EventFilter(doc_id=str(found[0]), include_negated=True))
-    row = next(r for r in rows if r.event_id == event_id)
     return {
         "event": event_json(row),
         "evidence": evidence_json(row),
@@ -78,9 +76,10 @@ def event(db: Con, event_id: str) -> dict[str, Any]:
 @router.get("/documents/{doc_id}", summary="A document's text with every located span")
 def document(db: Con, doc_id: str) -> dict[str, Any]:
     """Text, blocks, sentences and spans: mentions, actors, triggers, arguments, settings."""
-    if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is None:
-        raise ApiError(404, Msg.E605.format(doc_id=doc_id))
-    view = get_document(db, doc_id, "database")
+    try:
+        view = get_document(db, doc_id, "database")
+    except NotFoundError as exc:
+        raise ApiError(404, Msg.E605.format(doc_id=doc_id)) from exc
     coded = list_events(db, EventFilter(doc_id=doc_id, include_negated=True))
     return document_json(
         view,
@@ -135,7 +134,7 @@ def export(
     export_format: Annotated[ExportFormat, Query(alias="format")] = "plover-jsonl",
 ) -> Response:
     """A download; CSV and Parquet have one row per actor–recipient pair."""
-    media, suffix = _MEDIA[export_format]
-    headers = {"Content-Disposition": f'attachment; filename="kroniek-events.{suffix}"'}
+    chosen = EXPORTS[export_format]
+    headers = {"Content-Disposition": f'attachment; filename="kroniek-events.{chosen.suffix}"'}
     content, _ = export_bytes(db, where, export_format)
-    return Response(content, media_type=media, headers=headers)
+    return Response(content, media_type=chosen.media_type, headers=headers)

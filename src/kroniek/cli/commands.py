@@ -26,7 +26,6 @@ from kroniek.cli.terminal import (
     actor_card,
     actors_table,
     coverage_table,
-    document_json,
     documents_table,
     event_scores_table,
     events_table,
@@ -35,13 +34,10 @@ from kroniek.cli.terminal import (
     places_table,
     quotes_table,
     render_document,
-    rows_json,
     sample_tsv,
     search_table,
     setting_scores_table,
-    summary_json,
     summary_table,
-    to_json,
 )
 from kroniek.config import DEFAULT_DB, KroniekConfig
 from kroniek.errors import KroniekError, Msg
@@ -50,8 +46,9 @@ from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.evaluation.setting_scores import evaluate_settings
 from kroniek.query.documents import get_document, list_documents
-from kroniek.query.events import EventFilter, list_events, plover_record
-from kroniek.query.export import EXPORT_FORMATS, export_bytes
+from kroniek.query.events import EventFilter, checked_filter, count_events, list_events
+from kroniek.query.export import EXPORTS, export_bytes
+from kroniek.query.serialise import document_json, events_page_json, to_json
 from kroniek.query.setting import place_mentions_of_document, quotes_of_document
 from kroniek.records import RunSummary
 from kroniek.store import open_for_reading
@@ -189,7 +186,7 @@ def _run(
 def _print_summary(summary: RunSummary, as_json: bool) -> None:
     """The end-of-run summary, as a table or JSON on standard output."""
     if as_json:
-        out.print_json(summary_json(summary))
+        out.print_json(to_json({**asdict(summary), "failed": summary.failed}))
     else:
         out.print(summary_table(summary))
 
@@ -252,7 +249,7 @@ def docs(
     with con:
         rows = list_documents(con, limit)
     if as_json:
-        print(rows_json(rows))
+        print(to_json(rows))
     else:
         out.print(documents_table(rows))
 
@@ -277,7 +274,7 @@ def show(
     except KroniekError as exc:
         raise _fail(exc) from exc
     if as_json:
-        print(document_json(view, [plover_record(r) for r in coded], places, quotes))
+        print(to_json(document_json(view, coded, quotes, places)))
     else:
         render_document(out, view)
         if coded:
@@ -306,17 +303,26 @@ def events(
 
     Example:  kroniek events --type PROTEST --country KAZ
     """
-    where = EventFilter(
-        event_type, actor, recipient, country, date_from, date_to, doc, include_negated, limit
-    )
     try:
+        where = checked_filter(
+            event_type=event_type,
+            actor=actor,
+            recipient=recipient,
+            country=country,
+            date_from=date_from,
+            date_to=date_to,
+            doc_id=doc,
+            include_negated=include_negated,
+            limit=limit,
+        )
         con = open_for_reading(db)
     except KroniekError as exc:
         raise _fail(exc) from exc
     with con:
         rows = list_events(con, where)
+        total = count_events(con, where)
     if as_json:
-        print(to_json([plover_record(r) for r in rows]))
+        print(to_json(events_page_json(rows, total, where.limit, where.offset)))
     else:
         out.print(events_table(rows, wide=out.width >= _WIDE))
 
@@ -328,9 +334,11 @@ def export(
         str,
         typer.Option(
             "--format",
-            help="plover-jsonl (a PLOVER event per line, with evidence), csv (a row per "
-            "actor–recipient pair, GDELT/ACLED-like columns) or parquet (the same rows, "
-            "typed; needs --out).",
+            help=", ".join(
+                f"{e.name} ({e.description}{'; needs --out' if e.binary else ''})"
+                for e in EXPORTS.values()
+            )
+            + ".",
         ),
     ] = "plover-jsonl",
     output: Annotated[
@@ -348,14 +356,22 @@ def export(
 
     Example:  kroniek export --format csv --country KAZ --out kaz.csv
     """
-    if output_format not in EXPORT_FORMATS:
-        raise _fail(KroniekError(Msg.E401.format(value=output_format)))
-    if output_format == "parquet" and output is None:
-        raise _fail(KroniekError(Msg.E610))
-    where = EventFilter(
-        event_type, actor, recipient, country, date_from, date_to, None, include_negated
-    )
+    chosen = EXPORTS.get(output_format)
+    if chosen is None:
+        names = ", ".join(EXPORTS)
+        raise _fail(KroniekError(Msg.E401.format(value=output_format, names=names)))
+    if chosen.binary and output is None:
+        raise _fail(KroniekError(Msg.E610.format(name=chosen.name)))
     try:
+        where = checked_filter(
+            event_type=event_type,
+            actor=actor,
+            recipient=recipient,
+            country=country,
+            date_from=date_from,
+            date_to=date_to,
+            include_negated=include_negated,
+        )
         con = open_for_reading(db)
     except KroniekError as exc:
         raise _fail(exc) from exc
@@ -366,8 +382,7 @@ def export(
         sys.stdout.flush()
     else:
         output.write_bytes(content)
-        unit = "events" if output_format == "plover-jsonl" else "rows"
-        err.print(f"wrote {count} {unit} to {output}")
+        err.print(f"wrote {count} {chosen.unit} to {output}")
 
 
 @app.command()

@@ -6,9 +6,6 @@ database.  Machine-readable output (``--json``) is built from the same records.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, is_dataclass
-from datetime import date
 from types import TracebackType
 
 from rich.console import Console
@@ -139,11 +136,6 @@ def summary_table(summary: RunSummary) -> Table:
     return table
 
 
-def summary_json(summary: RunSummary) -> str:
-    """The end-of-run summary as JSON."""
-    return json.dumps({**asdict(summary), "failed": summary.failed}, indent=2)
-
-
 def documents_table(rows: list[DocumentRow]) -> Table:
     """The document list."""
     table = Table(title=f"{len(rows)} documents")
@@ -168,27 +160,6 @@ def documents_table(rows: list[DocumentRow]) -> Table:
 def _shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, the cut marked with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def rows_json(rows: list[DocumentRow]) -> str:
-    """The document list as JSON."""
-    return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False)
-
-
-def document_json(
-    view: DocumentView,
-    events: list[dict[str, object]],
-    places: list[PlaceNameRow],
-    quotes: list[QuoteRow],
-) -> str:
-    """A document with all its spans, its events as PLOVER records, places and quotes."""
-    record = {
-        **asdict(view),
-        "events": events,
-        "places": [asdict(p) for p in places],
-        "quotes": [asdict(q) for q in quotes],
-    }
-    return json.dumps(record, indent=2, ensure_ascii=False)
 
 
 def render_document(console: Console, view: DocumentView) -> None:
@@ -305,20 +276,6 @@ def search_table(results: list[tuple[Actor, float]]) -> Table:
     for actor, score in results:
         table.add_row(f"{score:.0f}", actor.actor_id, actor.kind, actor.name, actor.country or "")
     return table
-
-
-def to_json(value: object) -> str:
-    """Dataclass records (and lists of them) as JSON; dates as ISO strings."""
-    return json.dumps(value, indent=2, ensure_ascii=False, default=_plain)
-
-
-def _plain(value: object) -> object:
-    """JSON fallback: dataclasses → dicts, dates → ISO strings."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
 
 
 def coverage_table(report: CoverageReport) -> Table:

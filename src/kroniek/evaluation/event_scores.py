@@ -28,6 +28,7 @@ from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
+from kroniek.query.located import located_events
 from kroniek.store import open_for_reading
 
 ACTOR_ROLES = frozenset(
@@ -178,27 +179,10 @@ def read_predictions(
     con: duckdb.DuckDBPyConnection, scored_types: set[str]
 ) -> list[PredictedEvent]:
     """Stored events of scored types, located by block (= gold sentence)."""
-    rows = con.execute(
-        "SELECT e.event_id, e.doc_id, s.block_index, e.event_type, e.trigger_start, "
-        "e.trigger_end FROM events e "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index"
-    ).fetchall()
-    arguments: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, role, start, end in con.execute(
-        "SELECT event_id, role, start_char, end_char FROM event_arguments"
-    ).fetchall():
-        arguments[event_id][role].append((start, end))
     return [
-        PredictedEvent(
-            doc_id,
-            block,
-            event_type,
-            tuple(arguments[event_id]["actor"]),
-            tuple(arguments[event_id]["recipient"]),
-            (start, end),
-        )
-        for event_id, doc_id, block, event_type, start, end in rows
-        if event_type in scored_types
+        PredictedEvent(e.doc_id, e.block, e.event_type, e.actor_spans, e.recipient_spans, e.trigger)
+        for e in located_events(con)
+        if e.event_type in scored_types
     ]
 
 

@@ -15,7 +15,6 @@ gold; ``sample`` lists resolutions for a person to check by hand.
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +24,10 @@ from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.evaluation.event_scores import mapping_file, read_mapping
 from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
+from kroniek.query.located import setting_spans
 from kroniek.store import open_for_reading
 
 _ROLES = {"Place": "place", "Time": "time"}
-Spans = dict[tuple[str, int], list[tuple[int, int, str]]]
 """(document, gold sentence) → (start, end, label) of our spans there."""
 
 
@@ -96,46 +95,6 @@ def read_gold_settings(path: Path, mapping: dict[str, str]) -> list[GoldSetting]
     ]
 
 
-def _ours(
-    con: duckdb.DuckDBPyConnection,
-) -> dict[str, dict[tuple[str, int], list[tuple[int, int, str]]]]:
-    """Our spans by kind and (document, gold sentence): names, expressions, and per event type."""
-    spans: dict[str, Spans] = defaultdict(lambda: defaultdict(list))
-    queries = {
-        "place": "SELECT m.doc_id, s.block_index, m.start_char, m.end_char, m.name "
-        "FROM place_mentions m JOIN sentences s USING (doc_id, sentence_index)",
-        "event place": "SELECT e.doc_id, s.block_index, p.start_char, p.end_char, e.event_type "
-        "FROM event_places p JOIN events e USING (event_id) "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
-        "WHERE p.basis NOT IN ('actor', 'recipient')",
-        "event time": "SELECT e.doc_id, s.block_index, d.start_char, d.end_char, e.event_type "
-        "FROM event_dates d JOIN events e USING (event_id) "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
-        "WHERE d.start_char IS NOT NULL",
-        "found": "SELECT e.doc_id, s.block_index, 0, 0, e.event_type FROM events e "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index",
-    }
-    for kind, sql in queries.items():
-        for doc_id, block, start, end, label in con.execute(sql).fetchall():
-            spans[kind][(str(doc_id), int(block))].append((int(start), int(end), str(label)))
-    return spans
-
-
-def _time_mentions(
-    con: duckdb.DuckDBPyConnection,
-) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
-    """Every dated expression we used, by (document, gold sentence), with its value."""
-    found: Spans = defaultdict(list)
-    for doc_id, block, start, end, value in con.execute(
-        "SELECT e.doc_id, s.block_index, d.start_char, d.end_char, coalesce(d.value, '-') "
-        "FROM event_dates d JOIN events e USING (event_id) "
-        "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
-        "WHERE d.start_char IS NOT NULL"
-    ).fetchall():
-        found[(str(doc_id), int(block))].append((int(start), int(end), str(value)))
-    return found
-
-
 def _inside(start: int, end: int, spans: list[tuple[int, int, str]]) -> list[str]:
     """Labels of the spans lying within [start, end)."""
     return [label for s, e, label in spans if start <= s and e <= end]
@@ -145,7 +104,8 @@ def score_settings(
     gold: list[GoldSetting], con: duckdb.DuckDBPyConnection, documents: set[str]
 ) -> tuple[list[SettingScore], list[SampleRow]]:
     """Scores for places and times over the given documents, and every resolution seen."""
-    ours, times = _ours(con), _time_mentions(con)
+    ours = setting_spans(con)
+    times = ours["time value"]
     counts: dict[str, list[int]] = {"place": [0, 0, 0, 0], "time": [0, 0, 0, 0]}
     sample: list[SampleRow] = []
     for item in (g for g in gold if g.doc_id in documents):

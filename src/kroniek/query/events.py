@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any
 
 import duckdb
 
+from kroniek.errors import KroniekError, Msg
 from kroniek.query.setting import PlaceRow, Setting, settings_of_events
 
 
@@ -29,6 +32,86 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
     """Matching events to skip first (for paging; with ``limit``)."""
+
+
+_TYPE = re.compile(r"[A-Z_]{2,30}")
+_ACTOR = re.compile(r"[\w:.\-]{1,100}")
+_COUNTRY = re.compile(r"[A-Z]{3}")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def checked_filter(
+    *,
+    event_type: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    country: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    doc_id: str | None = None,
+    include_negated: bool = False,
+    limit: int | None = None,
+) -> EventFilter:
+    """A filter from what a user typed, checked the same way for the CLI and the API.
+
+    A value that cannot be a PLOVER type, an actor, a country or a date is an error
+    naming the filter (E606), not a query that silently matches nothing. Codes typed
+    in lower case are accepted. All values are bound as SQL parameters in any case;
+    the check is for a clear answer, not for safety.
+    """
+    start, end = _date("from", date_from), _date("to", date_to)
+    if start and end and end < start:
+        raise KroniekError(Msg.E606.format(name="to", value=end, reason="before 'from'"))
+    return EventFilter(
+        event_type=_match("type", _upper(event_type), _TYPE, "not a PLOVER type like PROTEST"),
+        actor=_match("actor", actor, _ACTOR, "not an actor id or code"),
+        recipient=_match("recipient", recipient, _ACTOR, "not an actor id or code"),
+        country=_match("country", _upper(country), _COUNTRY, "not a three-letter code"),
+        date_from=start,
+        date_to=_inclusive_end(end),
+        doc_id=doc_id or None,
+        include_negated=include_negated,
+        limit=limit,
+    )
+
+
+def _upper(value: str | None) -> str | None:
+    """Codes are upper case; accept them typed in lower case."""
+    return value.strip().upper() if value else None
+
+
+def _match(name: str, value: str | None, pattern: re.Pattern[str], reason: str) -> str | None:
+    """The value if it has the expected form, None if empty, else an error naming the filter."""
+    if not value:
+        return None
+    if pattern.fullmatch(value) is None:
+        raise KroniekError(Msg.E606.format(name=name, value=value, reason=reason))
+    return value
+
+
+def _date(name: str, value: str | None) -> str | None:
+    """A date of year, month or day precision that exists in the calendar."""
+    if not value:
+        return None
+    found = _DATE.fullmatch(value)
+    reason = "not a date YYYY, YYYY-MM or YYYY-MM-DD"
+    if found is None:
+        raise KroniekError(Msg.E606.format(name=name, value=value, reason=reason))
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    try:
+        date(year, month, day)
+    except ValueError as exc:
+        raise KroniekError(Msg.E606.format(name=name, value=value, reason=exc)) from exc
+    return value
+
+
+def _inclusive_end(value: str | None) -> str | None:
+    """Make ``to=2022-01`` include 2022-01-31 and ``to=2022`` all of 2022.
+
+    Dates are compared as text, and ``'2022-01-31' <= '2022-01'`` is false; appending
+    a character above every digit and dash keeps every date that starts with the prefix.
+    """
+    return value + "~" if value and len(value) < 10 else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +248,15 @@ def _arguments(
             }
         )
     return grouped
+
+
+def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> EventRow | None:
+    """One event by id, negated or not; None when there is none."""
+    found = con.execute("SELECT doc_id FROM events WHERE event_id = ?", [event_id]).fetchone()
+    if found is None:
+        return None
+    rows = list_events(con, EventFilter(doc_id=str(found[0]), include_negated=True))
+    return next((r for r in rows if r.event_id == event_id), None)
 
 
 def plover_record(row: EventRow) -> dict[str, Any]:

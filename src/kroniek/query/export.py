@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -22,7 +23,6 @@ from kroniek.query.scope import matching_events
 from kroniek.query.setting import PlaceRow
 
 ExportFormat = Literal["plover-jsonl", "csv", "parquet"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("plover-jsonl", "csv", "parquet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,19 +149,81 @@ def write_parquet(rows: list[DyadRow], path: Path) -> None:
         mem.table("dyads").write_parquet(str(path))
 
 
-def export_bytes(
-    con: duckdb.DuckDBPyConnection, where: EventFilter, export_format: ExportFormat
-) -> tuple[bytes, int]:
-    """The matching events as a file's bytes, and how many records (events or dyads) it has."""
-    if export_format == "plover-jsonl":
-        lines = [json.dumps(plover_record(r), ensure_ascii=False) for r in list_events(con, where)]
-        return "".join(line + "\n" for line in lines).encode(), len(lines)
+def _plover_jsonl(con: duckdb.DuckDBPyConnection, where: EventFilter) -> tuple[bytes, int]:
+    """A PLOVER record per line, with kroniek's evidence fields."""
+    lines = [json.dumps(plover_record(r), ensure_ascii=False) for r in list_events(con, where)]
+    return "".join(line + "\n" for line in lines).encode(), len(lines)
+
+
+def _csv(con: duckdb.DuckDBPyConnection, where: EventFilter) -> tuple[bytes, int]:
+    """The dyad rows as CSV."""
     rows = dyad_rows(con, where)
-    if export_format == "csv":
-        text = io.StringIO()
-        write_csv(rows, text)
-        return text.getvalue().encode(), len(rows)
+    text = io.StringIO()
+    write_csv(rows, text)
+    return text.getvalue().encode(), len(rows)
+
+
+def _parquet(con: duckdb.DuckDBPyConnection, where: EventFilter) -> tuple[bytes, int]:
+    """The dyad rows as a typed Parquet file."""
+    rows = dyad_rows(con, where)
     with tempfile.TemporaryDirectory(prefix="kroniek-export-") as folder:
         path = Path(folder) / "events.parquet"
         write_parquet(rows, path)
         return path.read_bytes(), len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """One export format: what it is, how it is served and saved, and how it is written."""
+
+    name: ExportFormat
+    description: str
+    media_type: str
+    suffix: str
+    unit: str
+    """What one record of it is: "events" or "rows"."""
+    binary: bool
+    write: Callable[[duckdb.DuckDBPyConnection, EventFilter], tuple[bytes, int]]
+
+
+EXPORTS: dict[str, Export] = {
+    export.name: export
+    for export in (
+        Export(
+            "plover-jsonl",
+            "a PLOVER event per line, with evidence",
+            "application/x-ndjson",
+            "jsonl",
+            "events",
+            False,
+            _plover_jsonl,
+        ),
+        Export(
+            "csv",
+            "a row per actor–recipient pair, GDELT/ACLED-like columns",
+            "text/csv; charset=utf-8",
+            "csv",
+            "rows",
+            False,
+            _csv,
+        ),
+        Export(
+            "parquet",
+            "the same rows, typed",
+            "application/vnd.apache.parquet",
+            "parquet",
+            "rows",
+            True,
+            _parquet,
+        ),
+    )
+}
+"""Every export format, registered once: the CLI and the API read these, and a test holds
+the dashboard's export links to them."""
+
+
+def export_bytes(
+    con: duckdb.DuckDBPyConnection, where: EventFilter, export_format: str
+) -> tuple[bytes, int]:
+    """The matching events as a file's bytes, and how many records (events or rows) it has."""
+    return EXPORTS[export_format].write(con, where)

@@ -1,6 +1,6 @@
 """Screenshots of every dashboard view, for ``docs/img`` and for looking at a database.
 
-    python -m kroniek.web.screenshots --db kroniek.duckdb --out docs/img
+    python -m tests.browser --db kroniek.duckdb --out docs/img     (make screenshots)
 
 Serves the database on a free loopback port and drives Debian's Chromium with Playwright
 (the ``dev`` extra). No browser is ever downloaded: ``playwright install`` is not needed.

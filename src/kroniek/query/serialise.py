@@ -1,17 +1,45 @@
-"""Query results → JSON-ready dicts for the API.
+"""Query results → JSON-ready values: the one serialiser of ``kroniek ... --json`` and the API.
 
 Rows are turned into dicts with ``dataclasses.asdict``, so a field added to a query row
-(``EventRow`` will gain place and date fields) reaches the API without a change here.
+reaches both without a change here. ``to_json`` writes any of them, dates as ISO strings.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import date
 from typing import Any
 
 from kroniek.query.documents import DocumentView
 from kroniek.query.events import EventRow
 from kroniek.query.setting import PlaceNameRow, QuoteRow
+
+
+def to_json(value: object) -> str:
+    """Records, dicts and lists of them as indented JSON; dates as ISO strings."""
+    return json.dumps(value, indent=2, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    """JSON fallback: dataclasses → dicts, dates → ISO strings."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def events_page_json(
+    rows: list[EventRow], total: int, limit: int | None, offset: int
+) -> dict[str, Any]:
+    """A page of events with the total the filter matches, for paging."""
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "events": [event_json(r) for r in rows],
+    }
 
 
 def event_json(row: EventRow) -> dict[str, Any]:
@@ -72,7 +100,8 @@ def document_json(
     quotes: list[QuoteRow],
     place_names: list[PlaceNameRow],
 ) -> dict[str, Any]:
-    """A document's text with every span located in it, and its events."""
+    """A document: its row, text, blocks, sentences, mentions and actors, every span
+    located in it, its events, the places it names and its quotations."""
     row = view.row
     spans: list[dict[str, Any]] = [
         _span("mention", None, m.start, m.end, m.text) | {"label": m.kind} for m in view.mentions
@@ -91,12 +120,11 @@ def document_json(
         for p in place_names
     ]
     return {
+        **asdict(view),
         "document": {**asdict(row), "url": view.url, "source": view.source},
-        "text": view.text,
-        "blocks": [asdict(b) for b in view.blocks],
-        "sentences": [asdict(s) for s in view.sentences],
         "spans": sorted(spans, key=lambda s: (s["start"], -s["end"])),
         "events": [event_json(e) for e in events],
+        "places": [asdict(p) for p in place_names],
         "quotes": [asdict(q) for q in quotes],
     }
 
