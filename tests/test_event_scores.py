@@ -7,20 +7,20 @@ from pathlib import Path
 
 from kroniek.evaluation.event_scores import (
     GoldEvent,
-    PredictedEvent,
     UnscoredExtent,
     read_gold_events,
     read_mapping,
     score,
 )
+from kroniek.query.located import LocatedEvent
 
 
 def gold(doc: str, sentence: int, kind: str, actor=(), recipient=()) -> GoldEvent:
     return GoldEvent(doc, sentence, kind, "trigger", tuple(actor), tuple(recipient))
 
 
-def predicted(doc: str, sentence: int, kind: str, actor=(), recipient=()) -> PredictedEvent:
-    return PredictedEvent(doc, sentence, kind, tuple(actor), tuple(recipient))
+def predicted(doc: str, sentence: int, kind: str, actor=(), recipient=()) -> LocatedEvent:
+    return LocatedEvent(doc, sentence, kind, tuple(actor), tuple(recipient))
 
 
 def test_same_type_in_same_sentence_counts() -> None:
@@ -48,9 +48,9 @@ def test_wrong_predictions_on_unscored_gold_events_are_counted_apart() -> None:
     result = score(
         [gold("a", 1, "ASSAULT")],
         [
-            PredictedEvent("a", 0, "ASSAULT", (), (), (12, 20)),
-            PredictedEvent("a", 0, "ASSAULT", (), (), (40, 45)),
-            PredictedEvent("a", 1, "ASSAULT", (), (), (12, 20)),
+            LocatedEvent("a", 0, "ASSAULT", (), (), (12, 20)),
+            LocatedEvent("a", 0, "ASSAULT", (), (), (40, 45)),
+            LocatedEvent("a", 1, "ASSAULT", (), (), (12, 20)),
         ],
         {"a"},
         unscored=[UnscoredExtent("a", 0, "Life.Die", 10, 30)],

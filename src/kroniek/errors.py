@@ -61,7 +61,7 @@ class Msg(metaclass=_Coded):
     E026 = "directory already read through another path (a symlink loop); skipped"
     E027 = "JSON value is longer than {limit:,} characters; the rest of the file was skipped"
     E028 = "stage '{stage}' failed on document {doc_id}: {detail}; the next run tries again"
-    E029 = "stage '{stage}' runs without the '{record}' record it requires"
+    E029 = "a stage runs without the '{record}' record it requires"
 
     # nlp: the Frog backend
     E101 = (

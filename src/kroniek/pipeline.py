@@ -99,7 +99,7 @@ class Run:
             yield
         except StageError as failed:  # one document must never end a corpus run
             self.counts["stage_failures"] += 1
-            reason = Msg.E028.format(stage=failed.stage.name, doc_id=doc_id, detail=failed)
+            reason = Msg.E028.format(stage=failed.stage.contract.name, doc_id=doc_id, detail=failed)
             self.problem(IngestProblem(doc_id, None, reason), input_failed=False)
 
     def count(self, result: StageResult) -> None:

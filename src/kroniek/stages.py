@@ -45,34 +45,48 @@ class DocumentRecords:
     places: EventPlaces | None = None
     dates: EventDates | None = None
 
+    def analysed(self) -> AnalysedDocument:
+        """The analysis, which a stage requires."""
+        return need(self.analysis, "analysis")
+
+    def resolved(self) -> ResolvedActors:
+        """The resolved actors, which a stage requires."""
+        return need(self.actors, "actors")
+
+    def coded(self) -> CodedEvents:
+        """The document's events, which a stage requires."""
+        return need(self.events, "events")
+
+    def coded_by_clause(self) -> CodedEvents:
+        """The clause-level events, which the argument step requires."""
+        return need(self.clause_events, "clause_events")
+
 
 RecordName = str
 """A field of DocumentRecords: ``analysis``, ``actors``, ``events`` …"""
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    """What a stage promises: its name, the records it reads and the one it adds."""
+
+    name: str
+    """Short name, stored with the results: ``actors``, ``events`` …"""
+    title: str
+    """What the progress display and the docs call it: ``resolve actors``."""
+    requires: tuple[RecordName, ...]
+    produces: RecordName
+    stored: bool = True
+    """Whether the pipeline stores its record; an unstored record is made again whenever
+    a stage that requires it runs."""
 
 
 class Stage(Protocol):
     """One step of the pipeline over one document."""
 
     @property
-    def name(self) -> str:
-        """Short name, stored with the results: ``actors``, ``events`` …"""
-
-    @property
-    def title(self) -> str:
-        """What the progress display calls it: ``resolve actors``."""
-
-    @property
-    def requires(self) -> tuple[RecordName, ...]:
-        """The records it reads."""
-
-    @property
-    def produces(self) -> RecordName:
-        """The record it adds."""
-
-    @property
-    def stored(self) -> bool:
-        """Whether the pipeline stores its record; an unstored record is made again
-        whenever a stage that requires it runs."""
+    def contract(self) -> Contract:
+        """What it requires and produces."""
 
     def version(self) -> str:
         """Its own version: code and data files."""
@@ -81,10 +95,11 @@ class Stage(Protocol):
         """The records with this stage's record added."""
 
 
-def need(value: T | None, stage: str, record: RecordName) -> T:
-    """A required record; its absence is a wiring error, named clearly."""
+def need(value: T | None, record: RecordName) -> T:
+    """A required record; its absence is a wiring error, named clearly (the stage that
+    asked is named by the StageError that carries this one)."""
     if value is None:
-        raise KroniekError(Msg.E029.format(stage=stage, record=record))
+        raise KroniekError(Msg.E029.format(record=record))
     return value
 
 
@@ -134,12 +149,12 @@ class Chain:
 
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages = tuple(stages)
-        self.own = {stage.name: stage.version() for stage in self.stages}
+        self.own = {stage.contract.name: stage.version() for stage in self.stages}
 
     def made_from(self, stage: Stage, digests: Mapping[RecordName, str]) -> str:
         """The digest a result of ``stage`` made from records with these digests carries."""
-        upstream = [f"{r}={digests[r]}" for r in stage.requires if r in digests]
-        return digest(stage.name, self.own[stage.name], *upstream)
+        upstream = [f"{r}={digests[r]}" for r in stage.contract.requires if r in digests]
+        return digest(stage.contract.name, self.own[stage.contract.name], *upstream)
 
     def needs_work(
         self, given: Mapping[RecordName, str], stored: Mapping[str, StoredStage]
@@ -149,13 +164,13 @@ class Chain:
         digests = dict(given)
         for stage in self.stages:
             made = self.made_from(stage, digests)
-            if not stage.stored:
-                digests[stage.produces] = made
+            if not stage.contract.stored:
+                digests[stage.contract.produces] = made
                 continue
-            row = stored.get(stage.name)
+            row = stored.get(stage.contract.name)
             if row is None or row.made_from != made:
                 return True
-            digests[stage.produces] = row.result
+            digests[stage.contract.produces] = row.result
         return False
 
 
@@ -198,14 +213,14 @@ def process_document(
             records = _run(stage, records)
         return records
     digests = dict(given or {})
-    producers = {s.produces: s for s in chain.stages}
+    producers = {s.contract.produces: s for s in chain.stages}
 
     def ready(records: DocumentRecords, stage: Stage) -> DocumentRecords:
-        for record in stage.requires:
+        for record in stage.contract.requires:
             if getattr(records, record) is not None:
                 continue
             producer = producers.get(record)
-            if producer is not None and not producer.stored:
+            if producer is not None and not producer.contract.stored:
                 records = _run(producer, ready(records, producer))
             else:
                 records = ledger.load(records, record)
@@ -214,14 +229,14 @@ def process_document(
     stored = ledger.stored
     for stage in chain.stages:
         made = chain.made_from(stage, digests)
-        row = stored.get(stage.name)
-        if not stage.stored:
-            digests[stage.produces] = made
+        row = stored.get(stage.contract.name)
+        if not stage.contract.stored:
+            digests[stage.contract.produces] = made
         elif row is not None and row.made_from == made:
-            digests[stage.produces] = row.result
+            digests[stage.contract.produces] = row.result
         else:
             records = _run(stage, ready(records, stage))
-            result = content_digest(getattr(records, stage.produces))
-            ledger.save(stage, records, StoredStage(chain.own[stage.name], made, result))
-            digests[stage.produces] = result
+            result = content_digest(getattr(records, stage.contract.produces))
+            ledger.save(stage, records, StoredStage(chain.own[stage.contract.name], made, result))
+            digests[stage.contract.produces] = result
     return records

@@ -6,17 +6,13 @@ from dataclasses import replace
 
 from kroniek.actors.knowledge import KnowledgeBase
 from kroniek.actors.resolve import resolution_version, resolve_actors
-from kroniek.stages import DocumentRecords, need
+from kroniek.stages import Contract, DocumentRecords
 
 
 class ActorStage:
     """Actor mentions from the analysis, resolved as the document's date allows."""
 
-    name = "actors"
-    title = "resolve actors"
-    requires = ("document", "analysis")
-    produces = "actors"
-    stored = True
+    contract = Contract("actors", "resolve actors", ("document", "analysis"), "actors")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -27,5 +23,5 @@ class ActorStage:
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the document's resolved actors."""
-        analysis = need(records.analysis, self.name, "analysis")
+        analysis = records.analysed()
         return replace(records, actors=resolve_actors(records.document, analysis, self.kb))

@@ -6,7 +6,6 @@ import socket
 import threading
 import time
 from pathlib import Path
-from types import TracebackType
 
 import uvicorn
 
@@ -73,11 +72,6 @@ class BackgroundServer:
             time.sleep(0.02)
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=10)

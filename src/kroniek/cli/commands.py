@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import duckdb
 import typer
 from rich.console import Console
 
@@ -150,6 +151,29 @@ def _fail(error: KroniekError) -> typer.Exit:
     """Print a KroniekError as one line and exit 2."""
     err.print(f"[red]error[/red] {error}", highlight=False)
     return typer.Exit(code=2)
+
+
+def _open_filtered(
+    db: Path,
+    chosen: tuple[str | None, ...],
+    include_negated: bool,
+    *,
+    doc: str | None = None,
+    limit: int | None = None,
+) -> tuple[duckdb.DuckDBPyConnection, EventFilter]:
+    """The database and the event filter of ``events`` and ``export``, checked as the API
+    checks them; ``chosen`` is (type, actor, recipient, country, from, to)."""
+    names = ("event_type", "actor", "recipient", "country", "date_from", "date_to")
+    try:
+        where = checked_filter(
+            **dict(zip(names, chosen, strict=True)),
+            doc_id=doc,
+            include_negated=include_negated,
+            limit=limit,
+        )
+        return open_for_reading(db), where
+    except KroniekError as exc:
+        raise _fail(exc) from exc
 
 
 def _with_progress(work: Callable[[ProgressReporter], T]) -> T:
@@ -303,21 +327,8 @@ def events(
 
     Example:  kroniek events --type PROTEST --country KAZ
     """
-    try:
-        where = checked_filter(
-            event_type=event_type,
-            actor=actor,
-            recipient=recipient,
-            country=country,
-            date_from=date_from,
-            date_to=date_to,
-            doc_id=doc,
-            include_negated=include_negated,
-            limit=limit,
-        )
-        con = open_for_reading(db)
-    except KroniekError as exc:
-        raise _fail(exc) from exc
+    filters = (event_type, actor, recipient, country, date_from, date_to)
+    con, where = _open_filtered(db, filters, include_negated, doc=doc, limit=limit)
     with con:
         rows = list_events(con, where)
         total = count_events(con, where)
@@ -362,19 +373,8 @@ def export(
         raise _fail(KroniekError(Msg.E401.format(value=output_format, names=names)))
     if chosen.binary and output is None:
         raise _fail(KroniekError(Msg.E610.format(name=chosen.name)))
-    try:
-        where = checked_filter(
-            event_type=event_type,
-            actor=actor,
-            recipient=recipient,
-            country=country,
-            date_from=date_from,
-            date_to=date_to,
-            include_negated=include_negated,
-        )
-        con = open_for_reading(db)
-    except KroniekError as exc:
-        raise _fail(exc) from exc
+    filters = (event_type, actor, recipient, country, date_from, date_to)
+    con, where = _open_filtered(db, filters, include_negated)
     with con:
         content, count = export_bytes(con, where, output_format)
     if output is None:
@@ -414,12 +414,18 @@ def serve(
     server.serve(db, host, port)
 
 
-actors_app = typer.Typer(
-    help="The actor knowledge base: states, organisations, seats of power, people with dated "
+def _command_group(name: str, help_text: str) -> typer.Typer:
+    """A group of subcommands: ``kroniek NAME ...``."""
+    group = typer.Typer(help=help_text, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
+
+actors_app = _command_group(
+    "actors",
+    "The actor knowledge base: states, organisations, seats of power, people with dated "
     "roles.\n\nExample:  kroniek actors search Poetin",
-    no_args_is_help=True,
 )
-app.add_typer(actors_app, name="actors")
 
 
 @actors_app.command("list")
@@ -505,12 +511,11 @@ def actors_import(
     out.print(f"wrote {count} entries to {to}; use: kroniek run --actors {to} …")
 
 
-eval_app = typer.Typer(
-    help="Measure kroniek against gold data.\n\nExample:  kroniek eval actors "
+eval_app = _command_group(
+    "eval",
+    "Measure kroniek against gold data.\n\nExample:  kroniek eval actors "
     "../shared/data/eventdna-dev --db eval.duckdb",
-    no_args_is_help=True,
 )
-app.add_typer(eval_app, name="eval")
 
 
 @eval_app.command("actors")

@@ -6,8 +6,6 @@ database.  Machine-readable output (``--json``) is built from the same records.
 
 from __future__ import annotations
 
-from types import TracebackType
-
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -71,12 +69,7 @@ class ProgressReporter:
         self._progress.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._progress.stop()
 
     def stage(self, name: str, total: int | None) -> None:

@@ -28,7 +28,7 @@ from kroniek import pipeline
 from kroniek.config import KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
-from kroniek.query.located import located_events
+from kroniek.query.located import LocatedEvent, located_events
 from kroniek.store import open_for_reading
 
 ACTOR_ROLES = frozenset(
@@ -58,18 +58,6 @@ class GoldEvent:
     trigger: str
     actor_spans: tuple[tuple[int, int], ...]
     recipient_spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PredictedEvent:
-    """A coded event of a scored type, located by the gold sentence it falls in."""
-
-    doc_id: str
-    sentence: int
-    plover_type: str
-    actor_spans: tuple[tuple[int, int], ...]
-    recipient_spans: tuple[tuple[int, int], ...]
-    trigger: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,15 +163,9 @@ def read_unscored_extents(path: Path, mapping: dict[str, str]) -> list[UnscoredE
     ]
 
 
-def read_predictions(
-    con: duckdb.DuckDBPyConnection, scored_types: set[str]
-) -> list[PredictedEvent]:
+def read_predictions(con: duckdb.DuckDBPyConnection, scored_types: set[str]) -> list[LocatedEvent]:
     """Stored events of scored types, located by block (= gold sentence)."""
-    return [
-        PredictedEvent(e.doc_id, e.block, e.event_type, e.actor_spans, e.recipient_spans, e.trigger)
-        for e in located_events(con)
-        if e.event_type in scored_types
-    ]
+    return [e for e in located_events(con) if e.plover_type in scored_types]
 
 
 def _overlap(ours: Iterable[tuple[int, int]], theirs: Iterable[tuple[int, int]]) -> bool:
@@ -207,7 +189,7 @@ def _inside_any(position: int, extents: Iterable[UnscoredExtent]) -> bool:
 
 def score(
     gold: list[GoldEvent],
-    predicted: list[PredictedEvent],
+    predicted: list[LocatedEvent],
     documents: set[str],
     misses: int = 20,
     unscored: Iterable[UnscoredExtent] = (),
@@ -219,7 +201,7 @@ def score(
     gold_at: dict[tuple[str, int], list[GoldEvent]] = defaultdict(list)
     for gold_event in gold:
         gold_at[(gold_event.doc_id, gold_event.sentence)].append(gold_event)
-    predicted_at: dict[tuple[str, int], list[PredictedEvent]] = defaultdict(list)
+    predicted_at: dict[tuple[str, int], list[LocatedEvent]] = defaultdict(list)
     for prediction in predicted:
         predicted_at[(prediction.doc_id, prediction.sentence)].append(prediction)
     counts: Counter[tuple[str, str]] = Counter()

@@ -16,17 +16,15 @@ from kroniek.events.coder import code_events, coder_version
 from kroniek.events.event_quantities import quantities_of_events, quantities_version
 from kroniek.events.lexicon import Lexicon
 from kroniek.events.quotes import QUOTES_VERSION, find_quotes
-from kroniek.stages import DocumentRecords, need
+from kroniek.stages import Contract, DocumentRecords
 
 
 class EventStage:
     """Events from triggers and the arguments their clauses give."""
 
-    name = "events"
-    title = "code events"
-    requires = ("document", "analysis", "actors")
-    produces = "clause_events"
-    stored = False
+    contract = Contract(
+        "events", "code events", ("document", "analysis", "actors"), "clause_events", False
+    )
 
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
         self.lexicon = lexicon
@@ -38,8 +36,7 @@ class EventStage:
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the clause-level events and their numbers."""
-        analysis = need(records.analysis, self.name, "analysis")
-        actors = need(records.actors, self.name, "actors")
+        analysis, actors = records.analysed(), records.resolved()
         coded = code_events(records.document, analysis, actors, self.lexicon, self.kb)
         amounts = quantities_of_events(records.document, analysis, coded)
         return replace(records, clause_events=replace(coded, quantities=amounts))
@@ -48,11 +45,12 @@ class EventStage:
 class ArgumentStage:
     """The events completed from the whole document, and its quotations."""
 
-    name = "arguments"
-    title = "arguments from the document"
-    requires = ("document", "analysis", "actors", "clause_events")
-    produces = "events"
-    stored = True
+    contract = Contract(
+        "arguments",
+        "arguments from the document",
+        ("document", "analysis", "actors", "clause_events"),
+        "events",
+    )
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -63,8 +61,7 @@ class ArgumentStage:
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the document's events and quotations."""
-        analysis = need(records.analysis, self.name, "analysis")
-        actors = need(records.actors, self.name, "actors")
-        coded = need(records.clause_events, self.name, "clause_events")
+        analysis, actors = records.analysed(), records.resolved()
+        coded = records.coded_by_clause()
         quotes = find_quotes(records.document, analysis, actors, self.lexicon)
         return replace(records, events=replace(coded, quotes=tuple(quotes)))

@@ -15,37 +15,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
+from enum import Enum
+from typing import get_args, get_type_hints
 
 from kroniek.errors import KroniekError, Msg
 from kroniek.nlp import frog_tags
-from kroniek.records import (
-    AnalyserTags,
-    Gender,
-    Morph,
-    Number,
-    Pos,
-    PronType,
-    Relation,
-    Tense,
-    Token,
-    Usage,
-    VerbForm,
-)
+from kroniek.records import AnalyserTags, Morph, Pos, Relation, Token
 
 TagReader = Callable[[AnalyserTags], tuple[Pos, Morph, Relation, str | None]]
 NEUTRAL = "kroniek"
 """Name of the analyser family whose tags are kroniek's own (see ``neutral_tags``)."""
 
-_MORPH_TYPES: dict[str, Callable[[str], object]] = {
-    "verb_form": VerbForm,
-    "tense": Tense,
-    "usage": Usage,
-    "pron_type": PronType,
-    "person": int,
-    "number": Number,
-    "gender": Gender,
-    "proper": lambda value: value == "True",
-}
+
+def _reader_of(annotation: object) -> Callable[[str], object]:
+    """How to read a Morph field's written value back: its enum, int or bool."""
+    for kind in get_args(annotation) or (annotation,):
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            return kind
+        if kind is int:
+            return int
+    return lambda value: value == "True"
+
+
+_MORPH_TYPES = {name: _reader_of(kind) for name, kind in get_type_hints(Morph).items()}
 
 
 _NO_MORPH = Morph()

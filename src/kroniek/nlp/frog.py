@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from types import TracebackType
 from typing import Protocol
 
 from kroniek.config import FrogConfig
@@ -67,12 +66,7 @@ class FrogAnalyser:
         self._server.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._server.close()
 
     @property

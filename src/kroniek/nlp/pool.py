@@ -11,7 +11,6 @@ import contextlib
 import queue
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from types import TracebackType
 from typing import Protocol
 
 from kroniek.errors import KroniekError
@@ -27,12 +26,7 @@ class Analyser(Protocol):
 
     def __enter__(self) -> Analyser: ...
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
+    def __exit__(self, *exc: object) -> None: ...
 
 
 Outcome = tuple[SourceDocument, AnalysedDocument | KroniekError]

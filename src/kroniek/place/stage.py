@@ -7,17 +7,13 @@ from dataclasses import replace
 from kroniek.place.gazetteer import Gazetteer
 from kroniek.place.locate import locate_events, locator_version, place_mentions
 from kroniek.records import EventPlaces
-from kroniek.stages import DocumentRecords, need
+from kroniek.stages import Contract, DocumentRecords
 
 
 class PlaceStage:
     """Place names resolved in the gazetteer, and each event's place."""
 
-    name = "place"
-    title = "place events"
-    requires = ("analysis", "actors", "events")
-    produces = "places"
-    stored = True
+    contract = Contract("place", "place events", ("analysis", "actors", "events"), "places")
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -28,9 +24,7 @@ class PlaceStage:
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the document's places."""
-        analysis = need(records.analysis, self.name, "analysis")
-        actors = need(records.actors, self.name, "actors")
-        coded = need(records.events, self.name, "events")
+        analysis, actors, coded = records.analysed(), records.resolved(), records.coded()
         named = place_mentions(analysis, actors, self.gazetteer)
         located = locate_events(analysis, coded, named, self.gazetteer)
         return replace(records, places=EventPlaces(coded.doc_id, named, located))

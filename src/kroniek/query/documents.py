@@ -65,6 +65,17 @@ FROM documents d
 """
 
 
+# (index, kind, start, end) of a document's blocks, sentences and entity mentions.
+_SPANS_SQL = {
+    "blocks": "SELECT block_index, kind, start_char, end_char FROM blocks WHERE doc_id = ? "
+    "ORDER BY block_index",
+    "sentences": "SELECT sentence_index, block_kind, start_char, end_char FROM sentences "
+    "WHERE doc_id = ? ORDER BY sentence_index",
+    "mentions": "SELECT sentence_index, label, start_char, end_char FROM mentions "
+    "WHERE doc_id = ? ORDER BY mention_index",
+}
+
+
 def list_documents(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[DocumentRow]:
     """Stored documents, oldest ingested first."""
     sql = _LIST_SQL + " ORDER BY d.ingested_at, d.doc_id"
@@ -88,21 +99,10 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
     if details is None:
         raise NotFoundError(Msg.E203.format(doc_id=doc_id, path=db_name))
     text, url, source, analyser, detail, notes = details
-    blocks = con.execute(
-        "SELECT block_index, kind, start_char, end_char FROM blocks WHERE doc_id = ? "
-        "ORDER BY block_index",
-        [doc_id],
-    ).fetchall()
-    sentences = con.execute(
-        "SELECT sentence_index, block_kind, start_char, end_char FROM sentences "
-        "WHERE doc_id = ? ORDER BY sentence_index",
-        [doc_id],
-    ).fetchall()
-    mentions = con.execute(
-        "SELECT sentence_index, label, start_char, end_char FROM mentions WHERE doc_id = ? "
-        "ORDER BY mention_index",
-        [doc_id],
-    ).fetchall()
+    spans = {
+        name: _spans(text, con.execute(sql, [doc_id]).fetchall())
+        for name, sql in _SPANS_SQL.items()
+    }
     duplicates = con.execute(
         "SELECT origin FROM duplicates WHERE doc_id = ? ORDER BY origin", [doc_id]
     ).fetchall()
@@ -118,9 +118,9 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str, db_name: str) -> D
         analyser=analyser,
         status_detail=detail,
         notes=tuple(notes),
-        blocks=_spans(text, blocks),
-        sentences=_spans(text, sentences),
-        mentions=_spans(text, mentions),
+        blocks=spans["blocks"],
+        sentences=spans["sentences"],
+        mentions=spans["mentions"],
         duplicates=tuple(str(d[0]) for d in duplicates),
         actors=tuple(ActorMention(*a) for a in actors),
     )

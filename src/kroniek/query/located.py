@@ -19,14 +19,15 @@ _SENTENCE_JOIN = "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index =
 
 @dataclass(frozen=True, slots=True)
 class LocatedEvent:
-    """A coded event, the block it lies in, and the spans of its arguments."""
+    """A coded event, the block (gold sentence) it lies in, and its spans."""
 
     doc_id: str
-    block: int
-    event_type: str
-    trigger: tuple[int, int]
+    sentence: int
+    """The block index: the gold sentence the event was found in."""
+    plover_type: str
     actor_spans: tuple[tuple[int, int], ...]
     recipient_spans: tuple[tuple[int, int], ...]
+    trigger: tuple[int, int] = (0, 0)
 
 
 def located_events(con: duckdb.DuckDBPyConnection) -> list[LocatedEvent]:
@@ -45,9 +46,9 @@ def located_events(con: duckdb.DuckDBPyConnection) -> list[LocatedEvent]:
             doc_id,
             block,
             event_type,
-            (start, end),
             tuple(arguments[event_id]["actor"]),
             tuple(arguments[event_id]["recipient"]),
+            (start, end),
         )
         for event_id, doc_id, block, event_type, start, end in rows
     ]

@@ -127,12 +127,14 @@ def _settings(
 ) -> dict[str, Setting]:
     """Run the three setting queries with one fixed WHERE clause and its bind values."""
     found: dict[str, Setting] = defaultdict(Setting)
-    for event_id, *fields in con.execute(_PLACES_SQL.format(where=where), params).fetchall():
-        found[str(event_id)].places.append(PlaceRow(*fields))
-    for event_id, *fields in con.execute(_DATES_SQL.format(where=where), params).fetchall():
-        found[str(event_id)].dates.append(DateRow(*fields))
-    for event_id, *fields in con.execute(_QUANTITIES_SQL.format(where=where), params).fetchall():
-        found[str(event_id)].quantities.append(QuantityRow(*fields))
+    parts: tuple[tuple[str, str, type[PlaceRow | DateRow | QuantityRow]], ...] = (
+        ("places", _PLACES_SQL, PlaceRow),
+        ("dates", _DATES_SQL, DateRow),
+        ("quantities", _QUANTITIES_SQL, QuantityRow),
+    )
+    for name, sql, row_type in parts:
+        for event_id, *fields in con.execute(sql.format(where=where), params).fetchall():
+            getattr(found[str(event_id)], name).append(row_type(*fields))
     return dict(found)
 
 

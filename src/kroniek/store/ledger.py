@@ -33,6 +33,6 @@ class DocumentLedger:
 
     def save(self, stage: Stage, records: DocumentRecords, made: StoredStage) -> None:
         """Store a stage's result with what it was made from."""
-        result: StageResult = getattr(records, stage.produces)
-        self.writer.store_stage(stage.name, result, made)
+        result: StageResult = getattr(records, stage.contract.produces)
+        self.writer.store_stage(stage.contract.name, result, made)
         self.on_save(result)

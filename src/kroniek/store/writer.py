@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Literal
 
 from kroniek.errors import Msg
@@ -114,12 +113,7 @@ class Writer:
     def __enter__(self) -> Writer:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -251,7 +245,8 @@ class Writer:
         )
         # The analyser's own tags are stored; kroniek.nlp reads them back into typed facts.
         self._insert_columns(
-            "tokens",
+            "tokens (doc_id, sentence_index, token_index, start_char, end_char, lemma, tag, "
+            "entity_tag, head, relation_label)",
             [
                 [doc_id] * len(tokens),
                 [index for index, _ in tokens],

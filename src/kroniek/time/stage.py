@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kroniek.records import EventDates
-from kroniek.stages import DocumentRecords, need
+from kroniek.stages import Contract, DocumentRecords
 from kroniek.time.dating import date_events, dating_version
 
 
 class TimeStage:
     """Each event's date at the precision its words allow."""
 
-    name = "time"
-    title = "date events"
-    requires = ("document", "analysis", "actors", "events")
-    produces = "dates"
-    stored = True
+    contract = Contract(
+        "time", "date events", ("document", "analysis", "actors", "events"), "dates"
+    )
 
     def version(self) -> str:
         """Dating rules and the time and number data."""
@@ -24,8 +22,6 @@ class TimeStage:
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with each event's date."""
-        analysis = need(records.analysis, self.name, "analysis")
-        actors = need(records.actors, self.name, "actors")
-        coded = need(records.events, self.name, "events")
+        analysis, actors, coded = records.analysed(), records.resolved(), records.coded()
         dates = date_events(records.document, analysis, actors, coded)
         return replace(records, dates=EventDates(coded.doc_id, tuple(dates)))

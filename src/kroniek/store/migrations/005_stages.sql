@@ -10,24 +10,12 @@
 -- A later run redoes a stage when made_from differs from what it would be now, so a
 -- change anywhere upstream redoes exactly the documents and stages it changes.
 
-CREATE TABLE tokens_tagged (
-    doc_id          VARCHAR NOT NULL,
-    sentence_index  INTEGER NOT NULL,
-    token_index     SMALLINT NOT NULL,
-    start_char      INTEGER NOT NULL,
-    end_char        INTEGER NOT NULL,
-    lemma           VARCHAR NOT NULL,
-    tag             VARCHAR NOT NULL,
-    entity_tag      VARCHAR NOT NULL,
-    head            SMALLINT NOT NULL,  -- token_index of the head; -1 for the root
-    relation_label  VARCHAR NOT NULL
-);
-INSERT INTO tokens_tagged
-    SELECT doc_id, sentence_index, token_index, start_char, end_char, lemma,
-           pos || '(' || features || ')', ner, head, deprel
-    FROM tokens;
-DROP TABLE tokens;
-ALTER TABLE tokens_tagged RENAME TO tokens;
+ALTER TABLE tokens ADD COLUMN tag VARCHAR DEFAULT '';
+UPDATE tokens SET tag = pos || '(' || features || ')';
+ALTER TABLE tokens DROP COLUMN pos;
+ALTER TABLE tokens DROP COLUMN features;
+ALTER TABLE tokens RENAME COLUMN ner TO entity_tag;
+ALTER TABLE tokens RENAME COLUMN deprel TO relation_label;
 
 CREATE TABLE stage_versions (
     doc_id      VARCHAR NOT NULL,
