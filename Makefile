@@ -89,6 +89,7 @@ slow: setup
 # Tests replay Frog answers recorded in tests/data/recorded/; this asks real Frog for every
 # sentence the tests send and rewrites the recordings with exactly the lines they use.
 record: setup
+	$(BIN)/python tests/record_frog.py
 	KRONIEK_RECORD=1 $(BIN)/pytest -q -m "not frog and not browser"
 
 # The tests without Frog, ../shared or a browser: what changes to the coder need first.

@@ -246,7 +246,8 @@ def run(
 ) -> None:
     """Ingest PATHS and run every analysis stage on what is not yet analysed.
 
-    Stages: 1 ingest, 2 analyse with Frog, 3 resolve actors. With no PATHS,
+    Stages: 1 ingest, 2 analyse with Frog, 3 resolve actors, 4 code events, 5 complete
+    them from the whole document, 6 place and 7 date them. With no PATHS,
     runs the later stages on documents already stored that wait for them
     (after 'kroniek ingest', an interrupted run, or a new actor knowledge base).
 
