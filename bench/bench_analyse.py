@@ -9,7 +9,7 @@ Three timings over the same documents and the same warm Frog server:
   kroniek analyse the same requests plus parsing, alignment and record building
   kroniek store   writing those analyses into a fresh DuckDB file
   later stages    actors, events, places, dates, quantities and quotes on those analyses
-                  (stages 3-5, in memory; their data is loaded once before timing)
+                  (stages 3-7, in memory; their data is loaded once before timing)
 
 Machines here are noisy, so the ratios are the figures to compare across runs.
 """
@@ -23,21 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from kroniek.actors.knowledge import knowledge_base
-from kroniek.actors.resolve import resolve_actors
-from kroniek.config import FrogConfig, IngestConfig
-from kroniek.events.coder import code_events
-from kroniek.events.event_quantities import quantities_of_events
-from kroniek.events.lexicon import lexicon
-from kroniek.events.quotes import find_quotes
+from kroniek import pipeline
+from kroniek.config import FrogConfig, IngestConfig, KroniekConfig
 from kroniek.ingest import read_inputs
 from kroniek.nlp.frog import FrogAnalyser, block_pieces, request_line
 from kroniek.nlp.frog_server import FrogServer
-from kroniek.place.gazetteer import gazetteer
-from kroniek.place.locate import locate_events, place_mentions
 from kroniek.records import AnalysedDocument, SourceDocument
+from kroniek.stages import DocumentRecords
 from kroniek.store import Writer
-from kroniek.time.dating import date_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_6025a2aa08f2cf15.txt"
@@ -80,17 +73,12 @@ def store(docs: list[SourceDocument], results: list[AnalysedDocument]) -> float:
 
 
 def later_stages(docs: list[SourceDocument], results: list[AnalysedDocument]) -> float:
-    """Seconds for stages 3-5 on analysed documents, without the database."""
-    kb, rules, places = knowledge_base(), lexicon(), gazetteer()
+    """Seconds for stages 3-7 on analysed documents, composed as a run composes them,
+    without the database."""
+    chain = pipeline.document_stages(KroniekConfig())
     started = time.perf_counter()
     for doc, analysed in zip(docs, results, strict=True):
-        resolved = resolve_actors(doc, analysed, kb)
-        coded = code_events(doc, analysed, resolved, rules, kb)
-        named = place_mentions(analysed, resolved, places)
-        locate_events(analysed, coded, named, places)
-        date_events(doc, analysed, resolved, coded)
-        quantities_of_events(doc, analysed, coded)
-        find_quotes(doc, analysed, resolved, rules)
+        pipeline.process(DocumentRecords(doc, analysed), chain)
     return time.perf_counter() - started
 
 
