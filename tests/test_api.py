@@ -79,7 +79,7 @@ def test_events_page_through_with_a_total(client: TestClient) -> None:
     rest = get(client, "/api/events?limit=3&offset=3")
     assert (first["total"], len(first["events"]), len(rest["events"])) == (4, 3, 1)
     assert ids(first) | ids(rest) == ids(everything)
-    assert get(client, "/api/events?include_negated=true")["total"] == 5
+    assert get(client, "/api/events?all=true")["total"] == 5
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_events_page_through_with_a_total(client: TestClient) -> None:
         ("from=2022-01-06&to=2022-01-06", {"AID"}),
         ("from=2022-01-05&to=2022-01-05", {"PROTEST"}),
         ("doc=undated", {"CONSULT"}),
-        ("country=RUS&include_negated=true", {"AID", "ACCUSE", "THREATEN"}),
+        ("country=RUS&all=true", {"AID", "ACCUSE", "THREATEN"}),
     ],
 )
 def test_filters_select_events(
@@ -252,7 +252,7 @@ def test_export_csv_has_one_row_per_dyad(client: TestClient) -> None:
 
 
 def test_export_parquet_reads_back_typed(client: TestClient, tmp_path: Path) -> None:
-    response = client.get("/api/export?format=parquet&include_negated=true")
+    response = client.get("/api/export?format=parquet&all=true")
     assert response.status_code == 200 and response.content.startswith(b"PAR1")
     path = tmp_path / "e.parquet"
     path.write_bytes(response.content)
@@ -298,7 +298,7 @@ def test_errors_have_one_shape(client: TestClient, url: str, status: int, code: 
 def test_nothing_can_be_written(client: TestClient, method: str, path: str) -> None:
     response = client.request(method, path, json={"event_type": "PROTEST"})
     assert_error(response, 405, "E602")
-    assert get(client, "/api/events?include_negated=true")["total"] == 5
+    assert get(client, "/api/events?all=true")["total"] == 5
 
 
 def test_an_unexpected_failure_is_a_500_without_internals(
@@ -352,7 +352,7 @@ def test_sql_injection_in_paths_and_choices_is_refused(client: TestClient, value
     assert_error(client.get(f"/api/documents/{quoted}"), 404, "E605")
     assert_error(client.get("/api/stats/timeline", params={"bucket": value}), 422, "E603")
     assert_error(client.get("/api/export", params={"format": value}), 422, "E603")
-    assert get(client, "/api/events?include_negated=true")["total"] == 5
+    assert get(client, "/api/events?all=true")["total"] == 5
 
 
 def test_dashboard_page_and_security_headers(client: TestClient) -> None:

@@ -22,8 +22,10 @@ RANK = {
     "ingest": 2,
     "nlp": 3,
     "actors": 4,
-    "events": 5,
-    "place": 6,
+    # The gazetteer and the locator come before the coder: the argument step (stage 5)
+    # reads where events happen; stage 6 stores it.
+    "place": 5,
+    "events": 6,
     "time": 7,
     "store": 8,
     "pipeline": 9,

@@ -56,8 +56,10 @@ QUOTES: dict[str, list[Quote]] = {}
 
 
 def at_trigger(events: list[Event], trigger: str) -> list[Event]:
+    """Events reported by words of the trigger (in any of their mentions)."""
     words = set(trigger.split())
-    return [e for e in events if words & set(e.trigger_text.split())]
+    texts = [(e, [e.trigger_text, *(m.trigger_text for m in e.mentions)]) for e in events]
+    return [e for e, said in texts if any(words & set(t.split()) for t in said)]
 
 
 @pytest.mark.parametrize(("entry", "example"), ENTRIES, ids=[e["id"] for e, _ in ENTRIES])

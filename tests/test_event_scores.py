@@ -7,6 +7,8 @@ from pathlib import Path
 
 from kroniek.evaluation.event_scores import (
     GoldEvent,
+    IgnoredGold,
+    MappingRow,
     UnscoredExtent,
     read_gold_events,
     read_mapping,
@@ -102,3 +104,35 @@ def test_gold_reading_maps_types_and_locates_arguments(tmp_path: Path) -> None:
     path.write_text(json.dumps(doc), encoding="utf-8")
     (event,) = read_gold_events(path, read_mapping(mapping_file))
     assert (event.sentence, event.plover_type, event.actor_spans) == (1, "PROTEST", ((11, 17),))
+
+
+V2 = """# header
+Life.Die\tASSAULT\tscored\trole:Agent\ta killing
+Life.Die\tASSAULT\tignored\t\tno agent
+Personnel.EndPosition\tRETREAT,COERCE\tignored\t\tresignations and dismissals
+"""
+
+
+def test_mapping_v2_scores_by_condition_and_sets_ignored_predictions_aside(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ERE_TO_PLOVER_v2.tsv"
+    path.write_text(V2, encoding="utf-8")
+    mapping = read_mapping(path)
+    assert mapping.decide("Life.Die", ["Agent", "Victim"]) == MappingRow(
+        ("ASSAULT",), True, frozenset({"Agent"})
+    )
+    assert mapping.decide("Life.Die", ["Victim"]) == MappingRow(("ASSAULT",), False)
+    assert mapping.scored_types == {"ASSAULT"}
+    result = score(
+        [gold("a", 0, "ASSAULT")],
+        [
+            LocatedEvent("a", 0, "ASSAULT", (), ()),  # right
+            LocatedEvent("a", 1, "ASSAULT", (), ()),  # beside an agentless death: set aside
+            LocatedEvent("a", 2, "ASSAULT", (), ()),  # wrong
+        ],
+        {"a"},
+        ignored=[IgnoredGold("a", 1, ("ASSAULT",))],
+    )
+    overall = next(t for t in result.types if t.plover_type == "all")
+    assert (overall.predicted, overall.correct, overall.gold, overall.found) == (2, 1, 1, 1)

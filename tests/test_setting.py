@@ -167,8 +167,11 @@ def test_a_caption_locates_the_event_it_illustrates(setting: Any) -> None:
     coded, settings = setting(_paragraphs(text, "2022-01-06", ("body", "caption", "body")))
     protest = _event_at(coded, "protesteerden")
     placed = {p.event_id: p for p in settings.places}
+    # The caption reports the same protest: one event, placed by the caption's words.
     assert placed[protest.event_id].place.name == "Almaty"
-    assert placed[protest.event_id].basis == "caption"
+    caption_start = text.index("Protest in Almaty.")
+    assert placed[protest.event_id].start >= caption_start
+    assert [m.trigger_text for m in protest.mentions] == ["protesteerden", "Protest"]
 
 
 @pytest.mark.parametrize(("text", "published", "trigger", "expected"), DATING)

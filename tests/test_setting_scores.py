@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kroniek.evaluation.event_scores import EreMapping, MappingRow
 from kroniek.evaluation.setting_scores import GoldSetting, read_gold_settings, score_settings
 from kroniek.store import Writer, open_for_reading
 
@@ -38,12 +39,13 @@ def test_gold_places_and_times_are_read_with_their_spans(tmp_path: Path) -> None
     }
     path = tmp_path / "x.dnaf.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    found = read_gold_settings(path, {"Conflict.Demonstrate": "PROTEST"})
+    mapping = EreMapping("m", {"Conflict.Demonstrate": (MappingRow(("PROTEST",), True),)})
+    found = read_gold_settings(path, mapping)
     assert [(g.kind, g.text, g.start, g.end) for g in found] == [
         ("time", "woensdag", 15, 23),
         ("place", "in Gent", 24, 31),
     ]
-    assert read_gold_settings(path, {}) == []
+    assert read_gold_settings(path, EreMapping("empty", {})) == []
 
 
 def test_a_place_we_read_and_used_counts_as_resolved_and_agreeing(tmp_path: Path) -> None:

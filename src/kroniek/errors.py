@@ -89,7 +89,7 @@ class Msg(metaclass=_Coded):
 
     # events
     E401 = "unknown export format '{value}'; use --format with one of: {names}"
-    E402 = "no ERE_TO_PLOVER.tsv mapping in {folder} or its parent"
+    E402 = "no mapping {name} in {folder} or its parent (use --mapping v1, v2 or a file)"
     E403 = "{path}:{line}: not a gold record ({detail}); see docs/events.md"
 
     # place: the gazetteer, codes E501-E519

@@ -133,12 +133,12 @@ def run(
 
 def document_stages(config: KroniekConfig) -> Chain:
     """Stages 3-7, in order, with what they read: knowledge base, lexicon, gazetteer."""
-    kb, rules = knowledge_base(config.actor_files), lexicon()
+    kb, rules, places = knowledge_base(config.actor_files), lexicon(), gazetteer()
     stages: list[Stage] = [
         ActorStage(kb),
         EventStage(rules, kb),
-        ArgumentStage(rules),
-        PlaceStage(gazetteer()),
+        ArgumentStage(rules, kb, places),
+        PlaceStage(places),
         TimeStage(),
     ]
     return Chain(stages)

@@ -312,10 +312,14 @@ class EventArgument:
     code: str | None
     country: str | None
     sector: str | None
+    method: str = "clause"
+    """How it was found: the actor mention's resolution rule ("name", "role-description"),
+    or the document-level rule that supplied it ("pronoun", "place-country", "unknown")."""
+    confidence: float = 1.0
 
     @classmethod
     def of(cls, mention: ActorMention) -> EventArgument:
-        """An actor mention as an argument: its span and who it is."""
+        """An actor mention as an argument: its span, who it is, how it was resolved."""
         return cls(
             mention.start,
             mention.end,
@@ -325,12 +329,29 @@ class EventArgument:
             mention.code,
             mention.country,
             mention.sector,
+            mention.method,
+            mention.confidence,
         )
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One place in the text that reports an event: its trigger and the rule that matched."""
+
+    sentence_index: int
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    rule_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """One coded PLOVER event with the evidence for every field."""
+    """One coded PLOVER event with the evidence for every field.
+
+    A happening the article reports several times (title, lead, body) is one event:
+    ``mentions`` lists every report of it, the first being the event's own trigger.
+    """
 
     event_id: str
     doc_id: str
@@ -353,6 +374,8 @@ class Event:
     """PLOVER's quad category: 1 verbal cooperation … 4 material conflict; 0 if unknown."""
     event_scale: float | None = None
     """PLOVER's conflict–cooperation score of the type (or its mode)."""
+    mentions: tuple[EventMention, ...] = ()
+    """Every report of the happening in the document (empty: only its own trigger)."""
 
 
 PlacePrecision = Literal["city", "region", "country"]

@@ -38,7 +38,14 @@ ToParam = Annotated[
     Query(alias="to", max_length=100, description="Publication date up to, YYYY[-MM[-DD]]."),
 ]
 DocParam = Annotated[str | None, Query(max_length=300, description="Only this document.")]
-NegatedParam = Annotated[bool, Query(description="Also events the text says did not happen.")]
+AllEventsParam = Annotated[
+    bool,
+    Query(
+        alias="all",
+        description="Also events the text says did not or only may happen, and events that "
+        "name nobody (left out by default).",
+    ),
+]
 
 
 def event_filter(
@@ -50,7 +57,7 @@ def event_filter(
     date_from: FromParam = None,
     date_to: ToParam = None,
     doc: DocParam = None,
-    include_negated: NegatedParam = False,
+    all_events: AllEventsParam = False,
 ) -> EventFilter:
     """FastAPI dependency: the query string's filters, checked as the CLI checks them."""
     try:
@@ -62,7 +69,7 @@ def event_filter(
             date_from=date_from,
             date_to=date_to,
             doc_id=doc,
-            include_negated=include_negated,
+            all_events=all_events,
         )
     except KroniekError as exc:
         raise ApiError(400, str(exc)) from exc

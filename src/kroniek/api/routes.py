@@ -80,7 +80,7 @@ def document(db: Con, doc_id: str) -> dict[str, Any]:
         view = get_document(db, doc_id, "database")
     except NotFoundError as exc:
         raise ApiError(404, Msg.E605.format(doc_id=doc_id)) from exc
-    coded = list_events(db, EventFilter(doc_id=doc_id, include_negated=True))
+    coded = list_events(db, EventFilter(doc_id=doc_id, all_events=True))
     return document_json(
         view,
         coded,

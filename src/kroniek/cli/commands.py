@@ -28,9 +28,12 @@ from kroniek.cli.terminal import (
     actors_table,
     coverage_table,
     documents_table,
+    dyad_scores_dict,
+    dyad_scores_table,
     event_scores_table,
     events_table,
     gold_table,
+    judged_rows_tsv,
     misses_table,
     places_table,
     quotes_table,
@@ -43,6 +46,7 @@ from kroniek.cli.terminal import (
 from kroniek.config import DEFAULT_DB, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
+from kroniek.evaluation.dyad_gold import evaluate_dyads
 from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.evaluation.setting_scores import evaluate_settings
@@ -102,11 +106,13 @@ FromOption = Annotated[
 ToOption = Annotated[
     str | None, typer.Option("--to", help="YYYY-MM[-DD]: event date on or before.")
 ]
-NegatedOption = Annotated[
+AllEventsOption = Annotated[
     bool,
     typer.Option(
-        "--include-negated/--no-include-negated",
-        help="Also events the text says did not happen.",
+        "--all",
+        "--include-negated",
+        help="Also events the text says did not or only may happen, and events that name "
+        "nobody (left out by default).",
     ),
 ]
 PathsArgument = Annotated[
@@ -156,7 +162,7 @@ def _fail(error: KroniekError) -> typer.Exit:
 def _open_filtered(
     db: Path,
     chosen: tuple[str | None, ...],
-    include_negated: bool,
+    all_events: bool,
     *,
     doc: str | None = None,
     limit: int | None = None,
@@ -168,7 +174,7 @@ def _open_filtered(
         where = checked_filter(
             **dict(zip(names, chosen, strict=True)),
             doc_id=doc,
-            include_negated=include_negated,
+            all_events=all_events,
             limit=limit,
         )
         return open_for_reading(db), where
@@ -293,7 +299,7 @@ def show(
         con = open_for_reading(db)
         with con:
             view = get_document(con, doc_id, str(db))
-            coded = list_events(con, EventFilter(doc_id=doc_id, include_negated=True))
+            coded = list_events(con, EventFilter(doc_id=doc_id, all_events=True))
             places = place_mentions_of_document(con, doc_id)
             quotes = quotes_of_document(con, doc_id)
     except KroniekError as exc:
@@ -320,7 +326,7 @@ def events(
     date_from: FromOption = None,
     date_to: ToOption = None,
     doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
-    include_negated: NegatedOption = False,
+    all_events: AllEventsOption = False,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -329,7 +335,7 @@ def events(
     Example:  kroniek events --type PROTEST --country KAZ
     """
     filters = (event_type, actor, recipient, country, date_from, date_to)
-    con, where = _open_filtered(db, filters, include_negated, doc=doc, limit=limit)
+    con, where = _open_filtered(db, filters, all_events, doc=doc, limit=limit)
     with con:
         rows = list_events(con, where)
         total = count_events(con, where)
@@ -362,7 +368,7 @@ def export(
     country: CountryOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
-    include_negated: NegatedOption = False,
+    all_events: AllEventsOption = False,
 ) -> None:
     """Export events as PLOVER JSON lines, CSV dyads or Parquet; filters as 'kroniek events'.
 
@@ -375,7 +381,7 @@ def export(
     if chosen.binary and output is None:
         raise _fail(KroniekError(Msg.E610.format(name=chosen.name)))
     filters = (event_type, actor, recipient, country, date_from, date_to)
-    con, where = _open_filtered(db, filters, include_negated)
+    con, where = _open_filtered(db, filters, all_events)
     with con:
         content, count = export_bytes(con, where, output_format)
     if output is None:
@@ -561,16 +567,27 @@ def eval_eventdna(
     workers: WorkersOption = 2,
     as_json: JsonOption = False,
     actors: ActorFilesOption = None,
+    mapping: Annotated[
+        str,
+        typer.Option(
+            "--mapping",
+            help="v2 (ERE_TO_PLOVER_v2.tsv: scored and ignored subtypes), v1 (the first, "
+            "strict mapping) or a mapping file.",
+        ),
+    ] = "v2",
 ) -> None:
     """Precision, recall and F1 per PLOVER type against EventDNA's events.
 
-    Scored as ../shared/README.md describes: same mapped type in the same
-    sentence. Shown for the tune part, the measure part and all documents.
+    Scored as ../shared/README.md describes: same mapped type in the same sentence;
+    with mapping v2 a prediction beside a gold event of an "ignored" subtype is set
+    aside. Shown for the tune part, the measure part and all documents.
 
-    Example:  kroniek eval eventdna ../shared/data/eventdna-dev
+    Example:  kroniek eval eventdna ../shared/data/eventdna-dev --mapping v1
     """
     config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
-    scores = _with_progress(lambda reporter: evaluate_events(folder, config, reporter))
+    scores = _with_progress(
+        lambda reporter: evaluate_events(folder, config, reporter, mapping_name=mapping)
+    )
     if as_json:
         print(to_json({part: _scores_dict(s) for part, s in scores.items()}))
         return
@@ -636,6 +653,42 @@ def eval_gold(
         print(to_json(scores))
     else:
         out.print(gold_table(scores))
+
+
+@eval_app.command("dyads")
+def eval_dyads(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Dyad gold file (format: gold/README.md).", exists=True, dir_okay=False
+        ),
+    ],
+    folder: EventDnaFolder,
+    db: EvalDbOption = Path("eval-eventdna.duckdb"),
+    workers: WorkersOption = 2,
+    rows_out: Annotated[
+        Path | None,
+        typer.Option(help="Write every judged row of the tune part here (TSV), to study."),
+    ] = None,
+    as_json: JsonOption = False,
+    actors: ActorFilesOption = None,
+) -> None:
+    """Exported rows against our country-level dyad gold on EventDNA leads, per part.
+
+    Row precision (right actor, type and recipient), recall of the required events,
+    reversed rows, and what the other rows got wrong: no actor, wrong actor, wrong
+    recipient, wrong type.
+
+    Example:  kroniek eval dyads gold/eventdna_dyads.jsonl ../shared/data/eventdna-dev
+    """
+    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
+    scores = _with_progress(lambda reporter: evaluate_dyads(gold, folder, config, reporter))
+    if rows_out is not None:
+        rows_out.write_text(judged_rows_tsv(scores["tune"]), encoding="utf-8")
+    if as_json:
+        print(to_json({part: dyad_scores_dict(s) for part, s in scores.items()}))
+    else:
+        out.print(dyad_scores_table(scores))
 
 
 def _scores_dict(scores: EventScores) -> dict[str, object]:

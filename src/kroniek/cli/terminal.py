@@ -24,6 +24,7 @@ from rich.text import Text
 from kroniek.actors.knowledge import Actor
 from kroniek.actors.lookup import ActorCard
 from kroniek.evaluation.actor_coverage import CoverageReport, SampledResolution
+from kroniek.evaluation.dyad_gold import VERDICTS, DyadScores
 from kroniek.evaluation.event_scores import EventScores
 from kroniek.evaluation.gold_file import GoldScores
 from kroniek.evaluation.setting_scores import SettingScore
@@ -467,3 +468,50 @@ def gold_table(scores: GoldScores) -> Table:
     for doc_id, actor, kind, recipient in scores.missed:
         table.add_row(f"missed {doc_id}", f"{actor} {kind} {recipient}")
     return table
+
+
+def dyad_scores_table(scores: dict[str, DyadScores]) -> Table:
+    """Row precision, recall and what went wrong, per part of the split."""
+    table = Table(title="Dyad gold: exported rows at country level")
+    for column in ("part", "docs", "rows", "precision", "required", "recall"):
+        table.add_column(column, justify="left" if column == "part" else "right")
+    for verdict in VERDICTS[1:]:
+        table.add_column(verdict, justify="right")
+    table.add_column("no actor/UNK", justify="right")
+    for part, found in scores.items():
+        table.add_row(
+            part,
+            str(found.documents),
+            str(found.rows),
+            f"{found.precision:.2f}",
+            str(found.required),
+            f"{found.recall:.2f}",
+            *(f"{found.share(v):.0%}" for v in VERDICTS[1:]),
+            f"{found.without_actor:.0%}",
+        )
+    return table
+
+
+def dyad_scores_dict(found: DyadScores) -> dict[str, object]:
+    """The scores of one part for JSON."""
+    return {
+        "documents": found.documents,
+        "rows": found.rows,
+        "precision": round(found.precision, 4),
+        "required": found.required,
+        "found": found.found,
+        "recall": round(found.recall, 4),
+        "verdicts": dict(found.verdicts),
+        "without_actor": round(found.without_actor, 4),
+    }
+
+
+def judged_rows_tsv(found: DyadScores) -> str:
+    """Every judged row: document, verdict, type, actor and recipient codes."""
+    lines = ["doc\tevent\tverdict\ttype\tactors\trecipients"]
+    for row, verdict in found.judged:
+        actors, recipients = ",".join(sorted(row.actors)), ",".join(sorted(row.recipients))
+        lines.append(
+            f"{row.doc_id}\t{row.event_id}\t{verdict}\t{row.event_type}\t{actors}\t{recipients}"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,11 +1,14 @@
 """Scoring coded events against EventDNA, as ``../shared/README.md`` prescribes.
 
-Only the ERE subtypes listed in ``ERE_TO_PLOVER.tsv`` count, each mapped to one
-PLOVER type.  A predicted event of one of those types is a true positive when a
-gold event of the same mapped type lies in the same sentence; a gold event is
-found when some predicted event of its type lies in its sentence.  Arguments:
-the predicted actor (recipient) text overlaps a gold argument with an
-actor-like (recipient-like) role.
+A mapping file decides, per ERE subtype, which PLOVER type a gold event is. Mapping
+v2 (``ERE_TO_PLOVER_v2.tsv``, the default) has "scored" rows, some with a condition
+on the gold event's argument roles, and "ignored" rows; v1 (``ERE_TO_PLOVER.tsv``)
+only scored ones. A predicted event of a scored type is a true positive when a
+scored gold event of the same type lies in the same sentence; failing that, it is
+set aside (neither right nor wrong) when an ignored gold event listing its type lies
+there; otherwise it is wrong. A scored gold event is found when some predicted event
+of its type lies in its sentence. Arguments: the predicted actor (recipient) text
+overlaps a gold argument with an actor-like (recipient-like) role.
 
 Beside that official precision we report how many false positives have their
 trigger inside a gold event of a subtype the mapping leaves out (a killing
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -120,46 +123,110 @@ class EventScores:
     """(doc id, sentence, gold type, gold trigger) of gold events nobody found."""
 
 
-def read_mapping(path: Path) -> dict[str, str]:
-    """``ERE type.subtype`` → PLOVER type, from the frozen mapping file."""
-    mapping = {}
+MAPPINGS = {"v1": "ERE_TO_PLOVER.tsv", "v2": "ERE_TO_PLOVER_v2.tsv"}
+"""The mapping files by name; v2 is the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class MappingRow:
+    """One row of a mapping file: the PLOVER types of an ERE subtype, when it applies."""
+
+    types: tuple[str, ...]
+    scored: bool
+    """False for "ignored" rows: predictions of these types there are set aside."""
+    roles: frozenset[str] = frozenset()
+    """The row applies only to gold events with an argument of one of these roles."""
+
+
+@dataclass(frozen=True, slots=True)
+class EreMapping:
+    """ERE subtype → its rows, tried top to bottom."""
+
+    name: str
+    rows: dict[str, tuple[MappingRow, ...]]
+
+    def decide(self, ere_type: str, roles: Iterable[str]) -> MappingRow | None:
+        """The first row of the subtype whose condition holds for a gold event."""
+        present = set(roles)
+        for row in self.rows.get(ere_type, ()):
+            if not row.roles or row.roles & present:
+                return row
+        return None
+
+    @property
+    def scored_types(self) -> set[str]:
+        """The PLOVER types some scored row lists: only these predictions are scored."""
+        return {t for rows in self.rows.values() for row in rows if row.scored for t in row.types}
+
+
+def read_mapping(path: Path) -> EreMapping:
+    """A mapping file: v1 (subtype, type) or v2 (subtype, types, scope, condition, note)."""
+    rows: dict[str, list[MappingRow]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            ere, plover = line.split("\t")[:2]
-            mapping[ere.strip()] = plover.strip()
-    return mapping
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        ere, types = fields[0], tuple(t.strip() for t in fields[1].split(","))
+        # v2 has a scope column ("scored" | "ignored") and a condition; v1 a note only.
+        v2 = len(fields) > 2 and fields[2] in ("scored", "ignored")
+        scope = fields[2] if v2 else "scored"
+        condition = fields[3] if v2 and len(fields) > 3 else ""
+        roles = frozenset(condition.removeprefix("role:").split("|")) if condition else frozenset()
+        rows[ere].append(MappingRow(types, scope == "scored", roles))
+    return EreMapping(path.name, {ere: tuple(found) for ere, found in rows.items()})
 
 
-def read_gold_events(path: Path, mapping: dict[str, str]) -> list[GoldEvent]:
+@dataclass(frozen=True, slots=True)
+class IgnoredGold:
+    """A gold event of an "ignored" row: predictions of its types in its sentence are set
+    aside."""
+
+    doc_id: str
+    sentence: int
+    types: tuple[str, ...]
+
+
+def read_gold_events(path: Path, mapping: EreMapping) -> list[GoldEvent]:
     """The scored gold events of one DNAF file, with character spans of their arguments."""
     events = []
     for event in read_dnaf_events(path):
-        plover = mapping.get(event.ere_type)
-        if plover is None:
+        row = mapping.decide(event.ere_type, (a.role for a in event.arguments))
+        if row is None or not row.scored:
             continue
         spans = {
             side: tuple((a.start, a.end) for a in event.arguments if a.role in roles)
             for side, roles in (("actor", ACTOR_ROLES), ("recipient", RECIPIENT_ROLES))
         }
-        events.append(
-            GoldEvent(
-                event.doc_id,
-                event.sentence,
-                plover,
-                event.string,
-                spans["actor"],
-                spans["recipient"],
+        for plover in row.types:
+            events.append(
+                GoldEvent(
+                    event.doc_id,
+                    event.sentence,
+                    plover,
+                    event.string,
+                    spans["actor"],
+                    spans["recipient"],
+                )
             )
-        )
     return events
 
 
-def read_unscored_extents(path: Path, mapping: dict[str, str]) -> list[UnscoredExtent]:
+def read_ignored_gold(path: Path, mapping: EreMapping) -> list[IgnoredGold]:
+    """The gold events of one DNAF file that an "ignored" row decides."""
+    found = []
+    for event in read_dnaf_events(path):
+        row = mapping.decide(event.ere_type, (a.role for a in event.arguments))
+        if row is not None and not row.scored:
+            found.append(IgnoredGold(event.doc_id, event.sentence, row.types))
+    return found
+
+
+def read_unscored_extents(path: Path, mapping: EreMapping) -> list[UnscoredExtent]:
     """Extents of the gold events of one DNAF file whose subtype the mapping leaves out."""
     return [
         UnscoredExtent(event.doc_id, event.sentence, event.ere_type, *event.extent)
         for event in read_dnaf_events(path)
-        if event.ere_type not in mapping and event.extent is not None
+        if event.ere_type not in mapping.rows and event.extent is not None
     ]
 
 
@@ -187,53 +254,49 @@ def _inside_any(position: int, extents: Iterable[UnscoredExtent]) -> bool:
     return any(x.start <= position < x.end for x in extents)
 
 
+@dataclass
+class _Tally:
+    """Counts while scoring: per (type, what), confusions, argument overlaps, misses."""
+
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    matched: int = 0
+    actor_hits: int = 0
+    recipient_hits: int = 0
+    missed: list[tuple[str, int, str, str]] = field(default_factory=list)
+
+    def add(self, plover_type: str, what: str, amount: int = 1) -> None:
+        """Count for the type and for 'all'."""
+        for key in (plover_type, "all"):
+            self.counts[(key, what)] += amount
+
+
 def score(
     gold: list[GoldEvent],
     predicted: list[LocatedEvent],
     documents: set[str],
+    *,
     misses: int = 20,
     unscored: Iterable[UnscoredExtent] = (),
+    ignored: Iterable[IgnoredGold] = (),
 ) -> EventScores:
     """Scores over the given documents."""
-    outside_at = _by_sentence(unscored)
     gold = [g for g in gold if g.doc_id in documents]
     predicted = [p for p in predicted if p.doc_id in documents]
-    gold_at: dict[tuple[str, int], list[GoldEvent]] = defaultdict(list)
-    for gold_event in gold:
-        gold_at[(gold_event.doc_id, gold_event.sentence)].append(gold_event)
-    predicted_at: dict[tuple[str, int], list[LocatedEvent]] = defaultdict(list)
+    tally = _Tally()
+    _judge(predicted, gold, tally, _by_sentence(unscored), ignored)
+    predicted_at: dict[tuple[str, int], set[str]] = defaultdict(set)
     for prediction in predicted:
-        predicted_at[(prediction.doc_id, prediction.sentence)].append(prediction)
-    counts: Counter[tuple[str, str]] = Counter()
-    confusion: Counter[tuple[str, str]] = Counter()
-    actor_hits = recipient_hits = matched = 0
-    for event in predicted:
-        here = gold_at[(event.doc_id, event.sentence)]
-        same = [g for g in here if g.plover_type == event.plover_type]
-        for key in (event.plover_type, "all"):
-            counts[(key, "predicted")] += 1
-            counts[(key, "correct")] += bool(same)
-        if same:
-            matched += 1
-            actor_hits += any(_overlap(event.actor_spans, g.actor_spans) for g in same)
-            recipient_hits += any(_overlap(event.recipient_spans, g.recipient_spans) for g in same)
-        else:
-            for other in {g.plover_type for g in here} or {NO_EVENT}:
-                confusion[(event.plover_type, other)] += 1
-            off_map = _inside_any(event.trigger[0], outside_at[(event.doc_id, event.sentence)])
-            for key in (event.plover_type, "all"):
-                counts[(key, "outside")] += off_map
-    missed = []
+        predicted_at[(prediction.doc_id, prediction.sentence)].add(prediction.plover_type)
     for wanted in gold:
-        found = any(
-            p.plover_type == wanted.plover_type
-            for p in predicted_at[(wanted.doc_id, wanted.sentence)]
-        )
-        for key in (wanted.plover_type, "all"):
-            counts[(key, "gold")] += 1
-            counts[(key, "found")] += found
+        found = wanted.plover_type in predicted_at[(wanted.doc_id, wanted.sentence)]
+        tally.add(wanted.plover_type, "gold")
+        tally.add(wanted.plover_type, "found", found)
         if not found:
-            missed.append((wanted.doc_id, wanted.sentence, wanted.plover_type, wanted.trigger))
+            tally.missed.append(
+                (wanted.doc_id, wanted.sentence, wanted.plover_type, wanted.trigger)
+            )
+    counts = tally.counts
     types = sorted({k for k, _ in counts}, key=lambda t: (t == "all", t))
     return EventScores(
         len(documents),
@@ -248,26 +311,65 @@ def score(
             )
             for t in types
         ),
-        actor_hits / matched if matched else 0.0,
-        recipient_hits / matched if matched else 0.0,
-        tuple((p, g, n) for (p, g), n in confusion.most_common()),
-        tuple(missed[:misses]),
+        tally.actor_hits / tally.matched if tally.matched else 0.0,
+        tally.recipient_hits / tally.matched if tally.matched else 0.0,
+        tuple((p, g, n) for (p, g), n in tally.confusion.most_common()),
+        tuple(tally.missed[:misses]),
     )
 
 
+def _judge(
+    predicted: list[LocatedEvent],
+    gold: list[GoldEvent],
+    tally: _Tally,
+    outside_at: dict[tuple[str, int], list[UnscoredExtent]],
+    ignored: Iterable[IgnoredGold],
+) -> None:
+    """Count each prediction right, wrong, or set aside beside an ignored gold event."""
+    gold_at: dict[tuple[str, int], list[GoldEvent]] = defaultdict(list)
+    for gold_event in gold:
+        gold_at[(gold_event.doc_id, gold_event.sentence)].append(gold_event)
+    aside_at: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for shadow in ignored:
+        aside_at[(shadow.doc_id, shadow.sentence)].update(shadow.types)
+    for event in predicted:
+        where = (event.doc_id, event.sentence)
+        same = [g for g in gold_at[where] if g.plover_type == event.plover_type]
+        if not same and event.plover_type in aside_at[where]:
+            continue
+        tally.add(event.plover_type, "predicted")
+        tally.add(event.plover_type, "correct", bool(same))
+        if same:
+            tally.matched += 1
+            tally.actor_hits += any(_overlap(event.actor_spans, g.actor_spans) for g in same)
+            tally.recipient_hits += any(
+                _overlap(event.recipient_spans, g.recipient_spans) for g in same
+            )
+            continue
+        for other in {g.plover_type for g in gold_at[where]} or {NO_EVENT}:
+            tally.confusion[(event.plover_type, other)] += 1
+        tally.add(event.plover_type, "outside", _inside_any(event.trigger[0], outside_at[where]))
+
+
 def evaluate_events(
-    folder: Path, config: KroniekConfig, reporter: pipeline.Reporter, *, seed: int = 2026
+    folder: Path,
+    config: KroniekConfig,
+    reporter: pipeline.Reporter,
+    *,
+    seed: int = 2026,
+    mapping_name: str = "v2",
 ) -> dict[str, EventScores]:
     """Run the pipeline over EventDNA into ``config.db_path`` and score each split part."""
-    mapping = read_mapping(mapping_file(folder))
+    mapping = read_mapping(mapping_file(folder, mapping_name))
     golds = list(read_dnaf_dir(folder))
     pipeline.run_documents((g.document for g in golds), config, reporter, command="eval events")
     base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder
     paths = sorted(base.glob("*.json"))
     gold = [e for path in paths for e in read_gold_events(path, mapping)]
     unscored = [e for path in paths for e in read_unscored_extents(path, mapping)]
+    ignored = [e for path in paths for e in read_ignored_gold(path, mapping)]
     with open_for_reading(config.db_path) as con:
-        predicted = read_predictions(con, set(mapping.values()))
+        predicted = read_predictions(con, mapping.scored_types)
     parts = split([g.document.doc_id for g in golds], seed)
     return {
         part: score(
@@ -275,14 +377,19 @@ def evaluate_events(
             predicted,
             {d for d, p in parts.items() if part in (p, "all")},
             unscored=unscored,
+            ignored=ignored,
         )
         for part in ("tune", "measure", "all")
     }
 
 
-def mapping_file(folder: Path) -> Path:
-    """ERE_TO_PLOVER.tsv in the EventDNA folder (or its parent when given the dnaf folder)."""
-    for candidate in (folder / "ERE_TO_PLOVER.tsv", folder.parent / "ERE_TO_PLOVER.tsv"):
+def mapping_file(folder: Path, name: str = "v2") -> Path:
+    """A mapping by name (v1, v2) or path, in the EventDNA folder or its parent."""
+    given = Path(name)
+    if name not in MAPPINGS and given.exists():
+        return given
+    file = MAPPINGS.get(name, name)
+    for candidate in (folder / file, folder.parent / file):
         if candidate.exists():
             return candidate
-    raise KroniekError(Msg.E402.format(folder=folder))
+    raise KroniekError(Msg.E402.format(name=file, folder=folder))

@@ -22,7 +22,7 @@ import duckdb
 
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
-from kroniek.evaluation.event_scores import mapping_file, read_mapping
+from kroniek.evaluation.event_scores import EreMapping, mapping_file, read_mapping
 from kroniek.evaluation.eventdna import read_dnaf_dir, read_dnaf_events, split
 from kroniek.query.located import setting_spans
 from kroniek.store import open_for_reading
@@ -76,23 +76,27 @@ class SampleRow:
     ours: str
 
 
-def read_gold_settings(path: Path, mapping: dict[str, str]) -> list[GoldSetting]:
+def read_gold_settings(path: Path, mapping: EreMapping) -> list[GoldSetting]:
     """Place and Time arguments of the scored gold events of one DNAF file."""
-    return [
-        GoldSetting(
-            event.doc_id,
-            event.sentence,
-            mapping[event.ere_type],
-            _ROLES[argument.role],
-            argument.start,
-            argument.end,
-            argument.text,
-        )
-        for event in read_dnaf_events(path)
-        if event.ere_type in mapping
-        for argument in event.arguments
-        if argument.role in _ROLES
-    ]
+    found = []
+    for event in read_dnaf_events(path):
+        row = mapping.decide(event.ere_type, (a.role for a in event.arguments))
+        if row is None or not row.scored:
+            continue
+        found += [
+            GoldSetting(
+                event.doc_id,
+                event.sentence,
+                row.types[0],
+                _ROLES[argument.role],
+                argument.start,
+                argument.end,
+                argument.text,
+            )
+            for argument in event.arguments
+            if argument.role in _ROLES
+        ]
+    return found
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int, str]]) -> list[str]:
@@ -132,7 +136,8 @@ def evaluate_settings(
     folder: Path, config: KroniekConfig, reporter: pipeline.Reporter, *, seed: int = 2026
 ) -> tuple[dict[str, list[SettingScore]], list[SampleRow]]:
     """Run the pipeline over EventDNA, score places and times per split part, and sample."""
-    mapping = read_mapping(mapping_file(folder))
+    # Places and times were first measured on the events mapping v1 scores; kept so.
+    mapping = read_mapping(mapping_file(folder, "v1"))
     golds = list(read_dnaf_dir(folder))
     pipeline.run_documents((g.document for g in golds), config, reporter, command="eval setting")
     base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder

@@ -29,6 +29,14 @@ class Trigger:
     last: int
     entry: LexiconEntry
     nominal: bool
+    head: int = -1
+    """The word the trigger's arguments hang on: a phrase's verb ("jaar cel gekregen" →
+    "gekregen"), else its first word (-1: the first word)."""
+
+    @property
+    def anchor(self) -> int:
+        """The token the roles are looked up from."""
+        return self.first if self.head < 0 else self.head
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,15 @@ class Clause:
             for t in tree.sentence.tokens
             if t.index in nodes or t.head in nodes or abs(t.index - trigger.first) <= 1
         }
+
+    def attached(self, trigger: Trigger, mention: ActorMention) -> bool:
+        """Whether a mention hangs in the trigger's clause: its word depends on the trigger,
+        on a verb above it, or on one of their direct dependents."""
+        tree = self.tree
+        nodes = set(tree.climb(trigger.first)) | set(tree.climb(trigger.last))
+        reach = nodes | {c for node in nodes for c in tree.children[node]}
+        words = [t.index for t in tree.sentence.tokens if mention.start <= t.start < mention.end]
+        return any(i in reach or tree.token(i).head in reach for i in words)
 
     def infinitive_opening(self, trigger: Trigger) -> int | None:
         """The opener of an "om ... te <trigger>" clause, if the trigger closes one."""

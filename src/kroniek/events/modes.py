@@ -39,7 +39,7 @@ def source(clause: Clause, trigger: Trigger) -> ActorMention | None:
             if after:
                 return min(after, key=lambda m: m.start)
     saying = clause.cue("reported")
-    for node in tree.climb(trigger.first)[1:]:
+    for node in tree.climb(trigger.anchor)[1:]:
         if tree.token(node).lemma.casefold() in saying:
             subject = tree.subject(node)
             if subject is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 
 from kroniek.events.clause import Clause, Trigger
-from kroniek.records import ActorMention, Pos, Relation, VerbForm
+from kroniek.records import ActorMention, Pos, PronType, Relation, VerbForm
 
 _OBJECT_ROLES = {"object": Relation.OBJECT, "indirect_object": Relation.INDIRECT_OBJECT}
 ROLE_NAMES = frozenset({"subject", *_OBJECT_ROLES, "possessor", "demonym"})
@@ -31,24 +31,32 @@ to another noun."""
 def arguments(clause: Clause, trigger: Trigger) -> tuple[list[ActorMention], list[ActorMention]]:
     """The actors and recipients of one trigger, as far as the clause tells."""
     entry = trigger.entry
+    # In a passive clause the subject is the one it happened to ("500 dorpelingen werden
+    # vermoord"), never the doer.
+    passive = _passive(clause, trigger)
+    patient_roles = ("subject", *entry.recipient_roles) if passive else entry.recipient_roles
+    agent_roles = tuple(r for r in entry.actor_roles if not (passive and r == "subject"))
     recipients = _argument(clause, trigger, entry.recipient_roles, exclude=[])
-    actors = _argument(clause, trigger, entry.actor_roles, exclude=recipients)
+    actors = _argument(clause, trigger, agent_roles, exclude=recipients)
     actors, spilled = _first_run(clause, actors)
     if not actors and recipients:
         # "belde Tokajev Poetin": the analyser glued caller and callee into one object.
         actors, recipients = _first_run(clause, recipients)
         if not recipients:
             recipients, actors = actors, []
+    # A pronoun in the role is kept for the document-level step to resolve ("Hij roept
+    # op ..."); looking for another actor nearby would pick the wrong one.
     if not recipients:
-        recipients = spilled or _fallback_recipients(clause, trigger, actors)
+        recipients = (
+            spilled
+            or _pronoun(clause, trigger, patient_roles, actors)
+            or _fallback_recipients(clause, trigger, actors)
+        )
     if not actors:
-        actors = _fallback_actors(clause, trigger, recipients)
+        actors = _pronoun(clause, trigger, agent_roles, recipients) or _fallback_actors(
+            clause, trigger, recipients
+        )
     # Nobody known in the role: keep the words that fill it ("een 48-jarige moeder").
-    # In a passive clause the subject is the one it happened to ("500 dorpelingen werden
-    # vermoord"), never the doer.
-    passive = _passive(clause, trigger)
-    patient_roles = ("subject", *entry.recipient_roles) if passive else entry.recipient_roles
-    agent_roles = tuple(r for r in entry.actor_roles if not (passive and r == "subject"))
     recipients = recipients or _phrase(clause, trigger, patient_roles, [])
     actors = actors or _phrase(clause, trigger, agent_roles, recipients)
     return _distinct(actors), _distinct(recipients)
@@ -58,21 +66,26 @@ def role_head(clause: Clause, trigger: Trigger, role: str) -> int | None:
     """The head word of the phrase in a role's place, if the parse has one."""
     tree = clause.tree
     if role == "subject":
-        return None if trigger.nominal else tree.subject(trigger.first)
+        return None if trigger.nominal else tree.subject(trigger.anchor)
     if role in _OBJECT_ROLES:
-        objects = tree.objects(trigger.first, _OBJECT_ROLES[role])
+        objects = tree.objects(trigger.anchor, _OBJECT_ROLES[role])
         return objects[0] if objects else None
     if role.startswith("pp:"):
         preposition = role[3:]
         weak = preposition in clause.cue("weak_prepositions")
         reach = (1 if trigger.nominal else 3) if weak else _PP_REACH
-        return tree.pp_object(trigger.first, preposition, reach + trigger.last - trigger.first)
+        # Attached to the phrase's verb, else the nearest after its first word: the phrase
+        # may hold it ("troepen naar Kazachstan te sturen").
+        attached = tree.pp_object(trigger.anchor, preposition, 0) if trigger.head >= 0 else None
+        return attached or tree.pp_object(
+            trigger.first, preposition, reach + trigger.last - trigger.first
+        )
     return None
 
 
 def between_animals(clause: Clause, trigger: Trigger) -> bool:
     """Wolves killing sheep, a dog biting: an animal as agent or patient is no political event."""
-    tree, animals, index = clause.tree, clause.cue("animals"), trigger.first
+    tree, animals, index = clause.tree, clause.cue("animals"), trigger.anchor
     # Any subject, object or passive agent near the trigger: nouns too ("een aanval door
     # een beer"), and phrases the parse left unattached.
     heads = [tree.subject(index), *tree.objects(index, Relation.OBJECT)]
@@ -129,7 +142,11 @@ def _phrase(
         members = [head] + [
             c
             for c in tree.children[head]
-            if c < head and tree.token(c).pos in (Pos.DET, Pos.NUM, Pos.ADJ)
+            if c < head
+            and (
+                tree.token(c).pos in (Pos.DET, Pos.NUM, Pos.ADJ)
+                or tree.token(c).relation is Relation.DETERMINER
+            )
         ]
         first, last = tree.token(min(members)), tree.token(head)
         if any(m.start <= first.start < m.end or first.start <= m.start < last.end for m in taken):
@@ -140,6 +157,32 @@ def _phrase(
             ActorMention(
                 index, first.start, last.end, text, None, "unresolved", None, None, None, None,
                 None, 0.0, "phrase",
+            )
+        ]  # fmt: skip
+    return []
+
+
+def _pronoun(
+    clause: Clause, trigger: Trigger, roles: tuple[str, ...], taken: list[ActorMention]
+) -> list[ActorMention]:
+    """A personal or demonstrative pronoun heading the phrase of the first role that has
+    one, as an unresolved argument (method ``pronoun``)."""
+    tree = clause.tree
+    for role in roles:
+        head = role_head(clause, trigger, role)
+        if head is None:
+            continue
+        token = tree.token(head)
+        kind = token.morph.pron_type
+        if token.pos is not Pos.PRON or kind not in (PronType.PERSONAL, PronType.DEMONSTRATIVE):
+            continue
+        if any(m.start <= token.start < m.end for m in taken):
+            continue
+        index = tree.sentence.index
+        return [
+            ActorMention(
+                index, token.start, token.end, token.text, None, "unresolved", None, None, None,
+                None, None, 0.0, "pronoun",
             )
         ]  # fmt: skip
     return []
@@ -158,11 +201,13 @@ def _own_word(clause: Clause, trigger: Trigger, index: int) -> bool:
 def _passive(clause: Clause, trigger: Trigger) -> bool:
     """A past participle under a passive auxiliary ("worden", "zijn"): a passive clause."""
     tree = clause.tree
-    participle = tree.token(trigger.first).morph.verb_form is VerbForm.PAST_PARTICIPLE
+    participle = tree.token(trigger.anchor).morph.verb_form is VerbForm.PAST_PARTICIPLE
     if trigger.nominal or not participle:
         return False
     auxiliaries = clause.cue("passive_auxiliary")
-    return any(tree.token(i).lemma.casefold() in auxiliaries for i in tree.climb(trigger.first)[1:])
+    return any(
+        tree.token(i).lemma.casefold() in auxiliaries for i in tree.climb(trigger.anchor)[1:]
+    )
 
 
 def _filled_by(clause: Clause, head: int) -> list[ActorMention]:
@@ -196,7 +241,12 @@ def _with_coordinated(
     clause: Clause, found: list[ActorMention], exclude: list[ActorMention]
 ) -> list[ActorMention]:
     """Extend mentions to the whole list they stand in: "X, Y en Z"."""
-    ordered = sorted((m for m in clause.mentions if m.actor_id), key=lambda m: m.start)
+    # Known actors extend a list; a mention the role found stays even when unresolved
+    # ("de regering" without a country), for the document-level step to place.
+    ordered = sorted(
+        {id(m): m for m in [*found, *(m for m in clause.mentions if m.actor_id)]}.values(),
+        key=lambda m: m.start,
+    )
     glue = clause.cue("list_glue")
     chosen = {id(m) for m in found}
     changed = True
@@ -252,11 +302,15 @@ def _fallback_actors(
         return [m for m in _controller(clause, opening) if m not in recipients]
     found = _demonym_of(clause, trigger) if trigger.nominal else _main_subject(clause)
     if not found and not trigger.nominal:
-        # Last resort for a verb: the first state, person or organisation the sentence names.
+        # Last resort for a verb: the first state, person or organisation its clause names.
+        # Never one elsewhere in the sentence: a minister's resignation is not Russia's
+        # because "Poetin" stands in the next clause.
         found = [
             m
             for m in clause.mentions
-            if m.kind in ("state", "person", "organisation") and m not in recipients
+            if m.kind in ("state", "person", "organisation")
+            and m not in recipients
+            and clause.attached(trigger, m)
         ][:1]
     if not found and trigger.entry.event_type == "PROTEST":
         found = _protesters_in_place(clause, trigger)

@@ -13,10 +13,16 @@ from dataclasses import replace
 
 from kroniek.actors.knowledge import KnowledgeBase
 from kroniek.events.coder import code_events, coder_version
+from kroniek.events.discourse import argument_rules, complete_arguments
 from kroniek.events.event_quantities import quantities_of_events, quantities_version
+from kroniek.events.happenings import Setting, join_happenings, years_named
 from kroniek.events.lexicon import Lexicon
 from kroniek.events.quotes import QUOTES_VERSION, find_quotes
+from kroniek.place.gazetteer import Gazetteer
+from kroniek.place.locate import locate_events, locator_version, place_mentions
 from kroniek.stages import Contract, DocumentRecords
+
+ARGUMENTS_VERSION = "kroniek-arguments-1"
 
 
 class EventStage:
@@ -43,7 +49,8 @@ class EventStage:
 
 
 class ArgumentStage:
-    """The events completed from the whole document, and its quotations."""
+    """The events completed from the whole document, each happening once, and its
+    quotations."""
 
     contract = Contract(
         "arguments",
@@ -52,16 +59,39 @@ class ArgumentStage:
         "events",
     )
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.rules = argument_rules()
 
     def version(self) -> str:
-        """Quotation rules and the cue data they read."""
-        return f"{QUOTES_VERSION} {self.lexicon.version}"
+        """Argument, joining and quotation rules, the data they read, the place data."""
+        parts = (ARGUMENTS_VERSION, self.rules.version, QUOTES_VERSION, self.lexicon.version)
+        return " ".join((*parts, locator_version()))
 
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the document's events and quotations."""
-        analysis, actors = records.analysed(), records.resolved()
+        doc, analysis, actors = records.document, records.analysed(), records.resolved()
         coded = records.coded_by_clause()
-        quotes = find_quotes(records.document, analysis, actors, self.lexicon)
-        return replace(records, events=replace(coded, quotes=tuple(quotes)))
+        named = place_mentions(analysis, actors, self.gazetteer)
+        located = locate_events(analysis, coded, named, self.gazetteer)
+        completed = complete_arguments(
+            doc,
+            analysis,
+            actors,
+            events=coded.events,
+            places=located,
+            place_names=named,
+            kb=self.kb,
+            rules=self.rules,
+            event_nouns=frozenset(self.lexicon.nouns),
+        )
+        setting = Setting(
+            {p.event_id: p.place.country for p in located if p.basis not in ("actor", "recipient")},
+            years_named(analysis),
+        )
+        events, quantities = join_happenings(completed, coded.quantities, setting)
+        quotes = find_quotes(doc, analysis, actors, self.lexicon)
+        done = replace(coded, events=tuple(events), quantities=quantities, quotes=tuple(quotes))
+        return replace(records, events=done)

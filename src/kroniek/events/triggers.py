@@ -33,7 +33,9 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> Iterator[Trigger]:
         first, last = words[span[0]][1], words[span[1]][1]
         if not used & set(range(first, last + 1)):
             used.update(range(first, last + 1))
-            yield Trigger(first, last, entry, nominal=False)
+            yield Trigger(
+                first, last, entry, nominal=False, head=_phrase_verb(sentence, first, last)
+            )
     for token in sentence.tokens:
         if token.index in used:
             continue
@@ -41,6 +43,14 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> Iterator[Trigger]:
         if single is not None and not _other_sense(sentence, token.index, single):
             used.add(token.index)
             yield Trigger(token.index, token.index, single, nominal=nominal)
+
+
+def _phrase_verb(sentence: Sentence, first: int, last: int) -> int:
+    """The verb a phrase's arguments hang on: its verb whose head lies outside the phrase,
+    else its first verb; -1 when the phrase has none."""
+    verbs = [i for i in range(first, last + 1) if sentence.tokens[i].pos is Pos.VERB]
+    outside = [i for i in verbs if not first <= sentence.tokens[i].head <= last]
+    return (outside or verbs or [-1])[0]
 
 
 def _phrase_at(lemmas: list[str], phrase: tuple[str, ...]) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ Each location keeps the words (or the argument) it was taken from.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from kroniek.data_files import digest, read_toml
@@ -47,6 +48,12 @@ def locator_version() -> str:
     """The locator's version with a digest of its data files."""
     data = digest("kroniek.place.data", ["places_nl.tsv", "locating_nl.toml"])
     return f"{LOCATOR_VERSION}+data.{data}"
+
+
+@lru_cache(maxsize=1)
+def non_state_codes() -> frozenset[str]:
+    """PLOVER's country codes of actors that belong to no state."""
+    return frozenset(read_toml("kroniek.place.data", "locating_nl.toml")["non_state_codes"])
 
 
 @lru_cache(maxsize=1)
@@ -96,16 +103,40 @@ def locate_events(
     located = []
     for event in coded.events:
         sentence = sentences[event.sentence_index]
+        reports = _reports(event)
         place = (
-            _in_clause(sentence, event, named)
-            or _in_sentence(event, named)
+            next(
+                (p for r in reports if (p := _in_clause(sentences[r.sentence_index], r, named))),
+                None,
+            )
+            or next((p for r in reports if (p := _in_sentence(r, named))), None)
             or _from_caption(event, captions)
             or _in_paragraph(event, sentence, analysed, named)
             or _argument_country(event, gazetteer)
         )
         if place is not None:
-            located.append(place)
+            located.append(replace(place, event_id=event.event_id))
     return tuple(located)
+
+
+def _first(found: Iterable[EventPlace | None]) -> EventPlace | None:
+    """The first place found."""
+    return next((p for p in found if p is not None), None)
+
+
+def _reports(event: Event) -> list[Event]:
+    """The event as each of its reports: its own trigger first, then the other mentions."""
+    others = [
+        replace(
+            event,
+            sentence_index=m.sentence_index,
+            trigger_start=m.trigger_start,
+            trigger_end=m.trigger_end,
+            trigger_text=m.trigger_text,
+        )
+        for m in event.mentions[1:]
+    ]
+    return [event, *others]
 
 
 def _at(event: Event, mention: PlaceMention, basis: str) -> EventPlace:
@@ -152,7 +183,8 @@ def _fits(event: Event, mention: PlaceMention) -> bool:
     arguments = (*event.actors, *event.recipients)
     if any(a.start <= mention.start and mention.end <= a.end for a in arguments):
         return False
-    countries = {a.country for a in arguments if a.country}
+    # Organisations carry PLOVER's non-state codes (IGO, EUR, …): no place is in them.
+    countries = {a.country for a in arguments if a.country} - non_state_codes()
     return not countries or mention.place.country in countries
 
 
@@ -172,9 +204,10 @@ def _caption_places(
     captions = {s.index for s in analysed.sentences if s.block_kind == "caption"}
     by_type: dict[str, list[PlaceMention]] = {}
     for event in coded.events:
-        if event.sentence_index in captions:
-            places = [m for m in named if m.sentence_index == event.sentence_index]
-            by_type.setdefault(event.event_type, []).extend(places)
+        for report in _reports(event):
+            if report.sentence_index in captions:
+                places = [m for m in named if m.sentence_index == report.sentence_index]
+                by_type.setdefault(event.event_type, []).extend(places)
     return by_type
 
 

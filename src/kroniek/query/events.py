@@ -28,7 +28,9 @@ class EventFilter:
     date_from: str | None = None
     date_to: str | None = None
     doc_id: str | None = None
-    include_negated: bool = False
+    all_events: bool = False
+    """Also events the text says did not happen (negated) or only may (hypothetical), and
+    events that name no party at all: the default leaves them out, as the export does."""
     limit: int | None = None
     offset: int = 0
     """Matching events to skip first (for paging; with ``limit``)."""
@@ -49,7 +51,7 @@ def checked_filter(
     date_from: str | None = None,
     date_to: str | None = None,
     doc_id: str | None = None,
-    include_negated: bool = False,
+    all_events: bool = False,
     limit: int | None = None,
 ) -> EventFilter:
     """A filter from what a user typed, checked the same way for the CLI and the API.
@@ -70,7 +72,7 @@ def checked_filter(
         date_from=start,
         date_to=_inclusive_end(end),
         doc_id=doc_id or None,
-        include_negated=include_negated,
+        all_events=all_events,
         limit=limit,
     )
 
@@ -176,7 +178,9 @@ WHERE (? IS NULL OR e.event_type = ?)
   AND (? IS NULL OR e.doc_id = ?)
   AND (? IS NULL OR e.event_date >= ?)
   AND (? IS NULL OR e.event_date <= ?)
-  AND (? OR NOT list_contains(e.aux, 'negated'))
+  AND (? OR (NOT list_contains(e.aux, 'negated') AND NOT list_contains(e.aux, 'hypothetical')
+        AND EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
+                    AND a.role IN ('actor', 'recipient'))))
   AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
         AND a.role = 'actor' AND ? IN (a.actor_id, a.code, a.country)))
   AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
@@ -192,7 +196,7 @@ def _parameters(where: EventFilter) -> list[object]:
     values: list[object] = []
     for value in (where.event_type, where.doc_id, where.date_from, where.date_to):
         values += [value, value]
-    values.append(where.include_negated)
+    values.append(where.all_events)
     for value in (where.actor, where.recipient, where.country):
         values += [value, value]
     return values
@@ -229,10 +233,23 @@ def _arguments(
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Arguments of the given events: event id → role → argument dicts in order."""
     grouped: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, role, start, end, text, actor_id, name, code, country, sector in con.execute(
+    for (
+        event_id,
+        role,
+        start,
+        end,
+        text,
+        actor_id,
+        name,
+        code,
+        country,
+        sector,
+        method,
+        confidence,
+    ) in con.execute(
         "SELECT event_id, role, start_char, end_char, text, actor_id, name, code, country, "
-        "sector FROM event_arguments WHERE list_contains(?, event_id) ORDER BY event_id, role, "
-        "position",
+        "sector, method, confidence FROM event_arguments WHERE list_contains(?, event_id) "
+        "ORDER BY event_id, role, position",
         [event_ids],
     ).fetchall():
         grouped[event_id][role].append(
@@ -245,6 +262,8 @@ def _arguments(
                 "text": text,
                 "start": start,
                 "end": end,
+                "method": method,
+                "confidence": confidence,
             }
         )
     return grouped
@@ -255,7 +274,7 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> EventRow | None:
     found = con.execute("SELECT doc_id FROM events WHERE event_id = ?", [event_id]).fetchone()
     if found is None:
         return None
-    rows = list_events(con, EventFilter(doc_id=str(found[0]), include_negated=True))
+    rows = list_events(con, EventFilter(doc_id=str(found[0]), all_events=True))
     return next((r for r in rows if r.event_id == event_id), None)
 
 

@@ -31,15 +31,19 @@ class LocatedEvent:
 
 
 def located_events(con: duckdb.DuckDBPyConnection) -> list[LocatedEvent]:
-    """Every stored event with its block and argument spans."""
+    """Every stored event with its block and argument spans, once for each of its reports."""
     arguments: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for event_id, role, start, end in con.execute(
         "SELECT event_id, role, start_char, end_char FROM event_arguments"
     ).fetchall():
         arguments[event_id][role].append((start, end))
+    # A happening reported several times is located at each report (its mentions).
     rows = con.execute(
-        "SELECT e.event_id, e.doc_id, s.block_index, e.event_type, e.trigger_start, "
-        f"e.trigger_end FROM events e {_SENTENCE_JOIN}"
+        "SELECT e.event_id, e.doc_id, s.block_index, e.event_type, "
+        "coalesce(m.trigger_start, e.trigger_start), coalesce(m.trigger_end, e.trigger_end) "
+        "FROM events e LEFT JOIN event_mentions m USING (event_id) "
+        "JOIN sentences s ON s.doc_id = e.doc_id "
+        "AND s.sentence_index = coalesce(m.sentence_index, e.sentence_index)"
     ).fetchall()
     return [
         LocatedEvent(

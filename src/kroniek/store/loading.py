@@ -15,6 +15,7 @@ from kroniek.records import (
     EntityMention,
     Event,
     EventArgument,
+    EventMention,
     EventQuantity,
     Quote,
     ResolvedActors,
@@ -96,10 +97,18 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
     arguments: dict[tuple[str, str], list[EventArgument]] = defaultdict(list)
     for event_id, role, *fields in con.execute(
         "SELECT event_id, role, start_char, end_char, text, actor_id, name, code, country, "
-        "sector FROM event_arguments WHERE doc_id = ? ORDER BY event_id, role, position",
+        "sector, method, confidence FROM event_arguments WHERE doc_id = ? "
+        "ORDER BY event_id, role, position",
         [doc_id],
     ).fetchall():
         arguments[(event_id, role)].append(EventArgument(*fields))
+    mentions: dict[str, list[EventMention]] = defaultdict(list)
+    for event_id, *fields in con.execute(
+        "SELECT event_id, sentence_index, trigger_start, trigger_end, trigger_text, rule_id "
+        "FROM event_mentions WHERE doc_id = ? ORDER BY event_id, position",
+        [doc_id],
+    ).fetchall():
+        mentions[event_id].append(EventMention(*fields))
     rows = con.execute(
         "SELECT event_id, sentence_index, event_type, mode, context, trigger_start, "
         "trigger_end, trigger_text, aux, rule_id, confidence, quad_code, event_scale, coder "
@@ -125,6 +134,7 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
             confidence,
             quad,
             scale,
+            tuple(mentions[event_id]),
         )
         for (
             event_id,
@@ -164,7 +174,8 @@ def load_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> CodedEvents:
         for sentence, direct, start, end, text, *speaker in con.execute(
             "SELECT sentence_index, direct, start_char, end_char, text, speaker_start, "
             "speaker_end, speaker_text, speaker_actor_id, speaker_name, speaker_code, "
-            "speaker_country, speaker_sector FROM quotes WHERE doc_id = ? ORDER BY quote_index",
+            "speaker_country, speaker_sector, speaker_method, speaker_confidence FROM quotes "
+            "WHERE doc_id = ? ORDER BY quote_index",
             [doc_id],
         ).fetchall()
     )

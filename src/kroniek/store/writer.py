@@ -80,7 +80,19 @@ _EVENT_FIELDS = (
     "event_scale",
 )
 # EventArgument attributes in the column order of event_arguments, after position.
-_ARGUMENT_FIELDS = ("start", "end", "text", "actor_id", "name", "code", "country", "sector")
+_ARGUMENT_FIELDS = (
+    "start",
+    "end",
+    "text",
+    "actor_id",
+    "name",
+    "code",
+    "country",
+    "sector",
+    "method",
+    "confidence",
+)
+_MENTION_FIELDS = ("sentence_index", "trigger_start", "trigger_end", "trigger_text", "rule_id")
 # Place attributes in the column order of event_places, after event_id and doc_id.
 _PLACE_FIELDS = (
     "geonameid",
@@ -333,7 +345,9 @@ class Writer:
             )
             for position, argument in enumerate(group)
         ]
-        self._replace(doc_id, ["events", "event_arguments", "event_quantities", "quotes"])
+        self._replace(
+            doc_id, ["events", "event_arguments", "event_mentions", "event_quantities", "quotes"]
+        )
         self._insert_columns(
             "events",
             [
@@ -352,6 +366,16 @@ class Writer:
                 [a[1] for a in arguments],
                 [a[2] for a in arguments],
                 *([getattr(a[3], name) for a in arguments] for name in _ARGUMENT_FIELDS),
+            ],
+        )
+        mentions = [(e.event_id, i, m) for e in events for i, m in enumerate(e.mentions)]
+        self._insert_columns(
+            "event_mentions",
+            [
+                [m[0] for m in mentions],
+                [doc_id] * len(mentions),
+                [m[1] for m in mentions],
+                *([getattr(m[2], name) for m in mentions] for name in _MENTION_FIELDS),
             ],
         )
         amounts, quotes = coded.quantities, coded.quotes
