@@ -27,7 +27,7 @@ The tables these rules read are ``data/arguments_nl.toml``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -133,6 +133,8 @@ class _Document:
     """Event id → where the clause events happen (``place.locate``), by the place's words."""
     event_nouns: frozenset[str]
     """Nouns that name events (the lexicon's trigger nouns and the discourse nouns)."""
+    force_words: frozenset[str]
+    """Words of weapons and force (the cue list ``physical_force``)."""
     block_countries: dict[int, Counter[str]]
     """Block → how often its sentences name each country."""
     focus: Counter[str]
@@ -150,8 +152,11 @@ def complete_arguments(
     kb: KnowledgeBase,
     rules: ArgumentRules,
     event_nouns: frozenset[str] = frozenset(),
+    needs: Callable[[Event], str] = lambda event: "",
+    force_words: frozenset[str] = frozenset(),
 ) -> list[Event]:
-    """The events with the actors and recipients the document supplies."""
+    """The events with the actors and recipients the document supplies; an event whose
+    entry ``needs`` a side that names no party is a generic mention and left out."""
     sentences = {s.index: s for s in analysed.sentences}
     named = list(place_names)
     states = _states(kb)
@@ -164,13 +169,42 @@ def complete_arguments(
         rules,
         {p.event_id: p for p in places if p.basis not in ("actor", "recipient")},
         event_nouns | rules.discourse_nouns,
+        force_words,
         _block_countries(sentences, mentions, named, kb),
         _focus(sentences, mentions, named, kb, rules),
     )
     completed: list[Event] = []
     for event in events:
         completed.append(_complete(context, event, completed))
-    return completed
+    return [e for e in completed if _has_needed_party(context, e, needs(e))]
+
+
+def _has_needed_party(context: _Document, event: Event, side: str) -> bool:
+    """Whether an event whose entry needs a party on one side is more than a generic
+    mention ("het rookverbod geldt vanaf januari", "de storm verwoestte huizen").
+
+    Its arguments name a party (a known actor, a party, words with a demonym), or, since
+    the parse often hangs the phrase elsewhere, the sentence names an actor or a
+    demonym, or a weapon ("door explosies verwoest": destruction by force is an attack
+    whoever did it). A doer this step supplied (the police, the people) does not count.
+    """
+    if not side:
+        return True
+    # Either side: the parse swaps subject and object often enough ("Klimaatactivisten"
+    # parsed as the object of "bekladden").
+    arguments = (*event.actors, *event.recipients)
+    named = [a for a in arguments if not a.method.startswith("implicit-actor")]
+    if any(a.actor_id or "own-words" in a.method or _is_party(context, event, a) for a in named):
+        return True
+    sentence = context.sentences.get(event.sentence_index)
+    if sentence is None:
+        return False
+    known = any(
+        m.sentence_index == sentence.index and (m.actor_id or m.sector) for m in context.mentions
+    )
+    words = {t.text.casefold() for t in sentence.tokens}
+    lemmas = {t.lemma.casefold() for t in sentence.tokens}
+    return known or bool(words & context.kb.adjectives.keys()) or bool(lemmas & context.force_words)
 
 
 def _complete(context: _Document, event: Event, earlier: list[Event]) -> Event:
@@ -212,6 +246,8 @@ def _no_party(context: _Document, event: Event, argument: EventArgument) -> bool
     if sentence is None or last is None:
         return False
     lemma = sentence.tokens[last].lemma.casefold()
+    if lemma in context.force_words:
+        return False
     return lemma in context.rules.not_parties or lemma in context.event_nouns
 
 
@@ -252,7 +288,7 @@ def _is_party(context: _Document, event: Event, argument: EventArgument) -> bool
     if sentence is None or last is None:
         return False
     token = sentence.tokens[last]
-    if token.pos is Pos.PROPN or token.morph.proper or token.entity in ("PER", "ORG"):
+    if token.entity in ("PER", "ORG"):
         return True
     lemma = token.lemma.casefold()
     if lemma in context.rules.party_nouns or lemma in context.kb.inhabitants:

@@ -38,6 +38,9 @@ class LexiconEntry:
     verbal: tuple[str, str] | None = None
     """The (type, mode) of the word's verbal sense ("valt de premier aan op zijn beleid"),
     chosen when cue words of verbal attack and none of physical force surround it."""
+    needs: str = ""
+    """"actor", "recipient" or "": a side that must name a party, else the words are a
+    generic mention ("het rookverbod", "de verwoesting door de storm"), not an event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,12 @@ class Lexicon:
     phrases: list[tuple[tuple[str, ...], LexiconEntry]] = field(default_factory=list)
     plover: dict[str, PloverType] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    entries: dict[str, LexiconEntry] = field(default_factory=dict)
+    """Rule id → entry."""
+
+    def entry_of(self, rule_id: str) -> LexiconEntry | None:
+        """The entry behind a rule id, also one a coding step extended ("a+verbal")."""
+        return self.entries.get(rule_id.split("+", 1)[0])
 
     def scale(self, event_type: str, mode: str) -> float | None:
         """The PLOVER score of a type, or of its mode when the manual gives one."""
@@ -78,7 +87,7 @@ def _data(name: str) -> dict[str, Any]:
 
 _ENTRY_KEYS = frozenset(
     {"id", "type", "mode", "context", "verbs", "nouns", "phrases", "actor", "recipient"}
-    | {"also", "not_before", "verbal", "examples"}
+    | {"also", "not_before", "verbal", "needs", "examples"}
 )
 _EXAMPLE_KEYS = frozenset({"text", "trigger", "actor", "recipient", "also", "none"})
 _ROLES = frozenset({"subject", "object", "indirect_object", "possessor", "demonym"})
@@ -124,6 +133,8 @@ def _check_entry(raw: dict[str, Any], plover: dict[str, PloverType]) -> None:
     for role in [*raw.get("actor", []), *raw.get("recipient", [])]:
         if role not in _ROLES and not (role.startswith("pp:") and len(role) > 3):
             raise _invalid("lexicon_nl.toml", entry, f"has unknown role {role!r}")
+    if raw.get("needs", "") not in ("", "actor", "recipient"):
+        raise _invalid("lexicon_nl.toml", entry, f"needs {raw['needs']!r}: actor or recipient")
     if not raw.get("examples"):
         raise _invalid("lexicon_nl.toml", entry, "has no examples")
     for example in raw["examples"]:
@@ -158,6 +169,7 @@ def _entry(raw: dict[str, Any]) -> LexiconEntry:
         also=tuple(_type_and_mode(coding) for coding in raw.get("also", [])),
         verbal=_type_and_mode(raw["verbal"]) if "verbal" in raw else None,
         not_before=frozenset(w.casefold() for w in raw.get("not_before", [])),
+        needs=str(raw.get("needs", "")),
     )
 
 
@@ -198,6 +210,7 @@ def build_lexicon() -> Lexicon:
     for item in raw["entry"]:
         _check_entry(item, lexicon.plover)
         entry = _entry(item)
+        lexicon.entries[entry.rule_id] = entry
         for lemma in item.get("verbs", []):
             lexicon.verbs[lemma.casefold()].append(entry)
         for lemma in item.get("nouns", []):

@@ -74,12 +74,14 @@ def role_head(clause: Clause, trigger: Trigger, role: str) -> int | None:
         preposition = role[3:]
         weak = preposition in clause.cue("weak_prepositions")
         reach = (1 if trigger.nominal else 3) if weak else _PP_REACH
-        # Attached to the phrase's verb, else the nearest after its first word: the phrase
-        # may hold it ("troepen naar Kazachstan te sturen").
-        attached = tree.pp_object(trigger.anchor, preposition, 0) if trigger.head >= 0 else None
-        return attached or tree.pp_object(
-            trigger.first, preposition, reach + trigger.last - trigger.first
-        )
+        # Attached to the trigger or a verb above it ("werd door de politie opgepakt" may
+        # hang on "werd"), else the nearest after the trigger's first word: a phrase may
+        # hold it ("troepen naar Kazachstan te sturen").
+        for node in tree.climb(trigger.anchor):
+            attached = tree.attached_pp_object(node, preposition)
+            if attached is not None:
+                return attached
+        return tree.pp_object(trigger.first, preposition, reach + trigger.last - trigger.first)
     return None
 
 

@@ -20,6 +20,7 @@ from kroniek.events.lexicon import Lexicon
 from kroniek.events.quotes import QUOTES_VERSION, find_quotes
 from kroniek.place.gazetteer import Gazetteer
 from kroniek.place.locate import locate_events, locator_version, place_mentions
+from kroniek.records import Event
 from kroniek.stages import Contract, DocumentRecords
 
 ARGUMENTS_VERSION = "kroniek-arguments-1"
@@ -70,6 +71,11 @@ class ArgumentStage:
         parts = (ARGUMENTS_VERSION, self.rules.version, QUOTES_VERSION, self.lexicon.version)
         return " ".join((*parts, locator_version()))
 
+    def _needs(self, event: Event) -> str:
+        """The side an event's lexicon entry needs a party in ("" for none)."""
+        entry = self.lexicon.entry_of(event.rule_id)
+        return entry.needs if entry is not None else ""
+
     def run(self, records: DocumentRecords) -> DocumentRecords:
         """The records with the document's events and quotations."""
         doc, analysis, actors = records.document, records.analysed(), records.resolved()
@@ -86,6 +92,8 @@ class ArgumentStage:
             kb=self.kb,
             rules=self.rules,
             event_nouns=frozenset(self.lexicon.nouns),
+            needs=self._needs,
+            force_words=self.lexicon.cues["physical_force"],
         )
         setting = Setting(
             {p.event_id: p.place.country for p in located if p.basis not in ("actor", "recipient")},

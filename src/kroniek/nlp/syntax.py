@@ -97,6 +97,15 @@ class Tree:
                 return noun[0]
         return None
 
+    def attached_pp_object(self, index: int, preposition: str) -> int | None:
+        """The noun of a ``preposition`` phrase that the parse attached to ``index``."""
+        for child in self.children[index]:
+            if self.token(child).lemma.casefold() == preposition:
+                noun = self.with_relation(child, Relation.OBJECT)
+                if noun:
+                    return noun[0]
+        return None
+
     def possessor(self, index: int) -> int | None:
         """A possessive determiner of a noun (``zijn verzoek``) or a genitive before it."""
         for child in self.children[index]:
