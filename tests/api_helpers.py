@@ -21,6 +21,7 @@ from kroniek.records import (
     EventArgument,
     EventDate,
     EventDates,
+    EventMention,
     EventPlace,
     EventPlaces,
     EventQuantity,
@@ -168,6 +169,11 @@ def event(
     )
 
 
+def mention(event: Event, text: str, trigger: str) -> EventMention:
+    """A report of an event by the given words of its sentence."""
+    return EventMention(event.sentence_index, *span(text, trigger), trigger, event.rule_id)
+
+
 def build_database(path: Path, *, settings: bool = True) -> dict[str, Event]:
     """Write the three documents with analyses, actors, events and (optionally) settings."""
     kz = document("kz-1", KZ_TEXT, "2022-01-06")
@@ -182,6 +188,10 @@ def build_database(path: Path, *, settings: bool = True) -> dict[str, Event]:
         (state_argument(KZ_TEXT, "Rusland"),),
         (state_argument(KZ_TEXT, "Kazachstan"),),
         mode="troops",
+    )
+    # Reported twice: by its verb and, as test data, by the noun of the same sentence.
+    aid = replace(
+        aid, mentions=(mention(aid, KZ_TEXT, "stuurde"), mention(aid, KZ_TEXT, "troepen"))
     )
     protester = EventArgument(
         *span(KZ_TEXT, "demonstranten"),

@@ -135,6 +135,26 @@ def test_an_event_comes_with_its_evidence(client: TestClient, events: dict[str, 
     assert body["plover"]["event"] == "PROTEST" and body["plover"]["rule"] == evidence["rule"]
 
 
+def test_a_happening_reported_twice_is_one_event_with_both_reports(
+    client: TestClient, events: dict[str, Event]
+) -> None:
+    aid = events["AID"]
+    listed = {e["event_id"]: e for e in get(client, "/api/events")["events"]}
+    assert [m["text"] for m in listed[aid.event_id]["mentions"]] == ["stuurde", "troepen"]
+    assert len(listed[events["PROTEST"].event_id]["mentions"]) == 1
+    body = get(client, f"/api/events/{aid.event_id}")
+    triggers = [s["text"] for s in body["evidence"]["spans"] if s["kind"] == "trigger"]
+    assert triggers == ["stuurde", "troepen"]
+    assert body["plover"]["mentions"] == 2
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export?format=csv").text)))
+    assert {r["event_type"]: r["mentions"] for r in rows} == {
+        "AID": "2",
+        "PROTEST": "1",
+        "ACCUSE": "1",
+        "CONSULT": "1",
+    }
+
+
 def test_a_negated_event_is_found_by_id_with_its_aux_mode(
     client: TestClient, events: dict[str, Event]
 ) -> None:

@@ -106,9 +106,11 @@ def test_reports_of_one_happening_join_and_different_ones_do_not() -> None:
     lead = _event("d:1:10", 1, ("BEL",))
     other_country = _event("d:2:20", 2, ("NLD",))
     same_sentence = _event("d:1:15", 1, ("BEL",))
+    other_party_same_sentence = _event("d:1:18", 1, ("FRA",))
     negated = _event("d:3:30", 3, ("BEL",), ("negated",))
-    joined, _ = join_happenings([title, lead, other_country, same_sentence, negated], ())
-    assert [e.event_id for e in joined] == ["d:0:0", "d:2:20", "d:1:15", "d:3:30"]
+    reports = [title, lead, other_country, same_sentence, other_party_same_sentence, negated]
+    joined, _ = join_happenings(reports, ())
+    assert [e.event_id for e in joined] == ["d:0:0", "d:2:20", "d:1:18", "d:3:30"]
     first = joined[0]
-    assert [m.sentence_index for m in first.mentions] == [0, 1]
+    assert [m.sentence_index for m in first.mentions] == [0, 1, 1]
     assert _codes(first.actors) == "BEL"

@@ -107,9 +107,13 @@ def test_map_draws_places_and_countries(page: Page, site: tuple[str, dict[str, E
 def test_a_filter_goes_into_the_url_and_shrinks_the_table(
     page: Page, site: tuple[str, dict[str, Event]]
 ) -> None:
-    url, _ = site
+    url, events = site
     open_view(page, url, "events")
     assert table_rows(page) == 4
+    # One row per happening, with how often the article reports it.
+    reports = page.locator("#events-table thead th").all_text_contents().index("Reports")
+    aid = page.locator(f"#events-table tbody tr[data-event='{events['AID'].event_id}'] td")
+    assert aid.nth(reports).text_content() == "2"
     page.select_option("#filters select[name='type']", "PROTEST")
     page.click("#filters button[type='submit']")
     page.wait_for_url(re.compile(r"type=PROTEST"))

@@ -232,6 +232,19 @@ def test_the_seed_events_as_the_acceptance_asks(tmp_path: Path) -> None:
         if r["event"] == "PROTEST" and "KAZ" in codes(r, "actor") and "KAZ" in codes(r, "recipient")
     ]
     assert protests, "Kazakh protest against the Kazakh government"
+    # The default export: every row names its actor; each happening is one row.
+    assert [r["id"] for r in records if codes(r, "actor") <= {"UNK"}] == []
+    for actor, kind, recipient in (("KAZ", "REQUEST", "RUS"), ("RUS", "AID", "KAZ")):
+        rows = [
+            r
+            for r in records
+            if r["event"] == kind
+            and actor in codes(r, "actor")
+            and recipient in codes(r, "recipient")
+        ]
+        assert len(rows) == 1 and rows[0]["mentions"] >= 3, (kind, rows)
+    uprising = [r for r in protests if "historical" not in r["aux"]]  # type: ignore[operator]
+    assert len(uprising) == 1 and uprising[0]["mentions"] >= 3, uprising
     invasions = [r for r in records if r["event"] == "ASSAULT" and "RUS" in codes(r, "actor")]
     assert {"GEO", "UKR"} <= set().union(*(codes(r, "recipient") for r in invasions))
     assert all("historical" in r["aux"] for r in invasions)  # type: ignore[operator]
@@ -312,7 +325,9 @@ def test_the_seed_in_the_api_as_a_new_user_would_check(tmp_path: Path) -> None:
     first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
     evidence = client.get(f"/api/events/{first['event_id']}").json()["evidence"]
     sentence = evidence["sentence"]
-    (trigger,) = [s for s in evidence["spans"] if s["kind"] == "trigger"]
+    # The event's own trigger comes first, then the happening's other reports.
+    trigger, *reports = [s for s in evidence["spans"] if s["kind"] == "trigger"]
+    assert len(reports) == len(first["mentions"]) - 1
     assert sentence["start"] <= trigger["start"] < trigger["end"] <= sentence["end"]
     offset = trigger["start"] - sentence["start"]
     assert sentence["text"][offset:].startswith(trigger["text"])

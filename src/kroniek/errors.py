@@ -91,6 +91,10 @@ class Msg(metaclass=_Coded):
     E401 = "unknown export format '{value}'; use --format with one of: {names}"
     E402 = "no mapping {name} in {folder} or its parent (use --mapping v1, v2 or a file)"
     E403 = "{path}:{line}: not a gold record ({detail}); see docs/events.md"
+    E404 = (
+        "{path} points into EventDNA documents; name their folder too: "
+        "kroniek eval gold {path} ../shared/data/eventdna-dev"
+    )
 
     # place: the gazetteer, codes E501-E519
     E501 = "{path}:{line}: malformed gazetteer row ({detail}); see the header of the file"

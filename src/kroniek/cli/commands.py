@@ -46,7 +46,7 @@ from kroniek.cli.terminal import (
 from kroniek.config import DEFAULT_DB, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
-from kroniek.evaluation.dyad_gold import evaluate_dyads
+from kroniek.evaluation.dyad_gold import evaluate_dyads, points_into_eventdna
 from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.evaluation.setting_scores import evaluate_settings
@@ -634,37 +634,30 @@ def eval_gold(
     path: Annotated[
         Path,
         typer.Argument(
-            help="Gold JSONL file (format: docs/events.md).", exists=True, dir_okay=False
+            help="Gold JSONL file: our own documents (docs/events.md) or dyads on EventDNA "
+            "leads (gold/README.md).",
+            exists=True,
+            dir_okay=False,
         ),
     ],
-    db: Annotated[Path, typer.Option("--db", help="Database for the coded gold documents.")] = Path(
-        "eval-gold.duckdb"
-    ),
-    as_json: JsonOption = False,
-    actors: ActorFilesOption = None,
-) -> None:
-    """Compare coded events with our own gold file, as (actor, type, recipient) dyads.
-
-    Example:  kroniek eval gold gold/events_nl.jsonl
-    """
-    config = KroniekConfig(db_path=db, actor_files=_actor_files(actors))
-    scores = _with_progress(lambda reporter: evaluate_gold(path, config, reporter))
-    if as_json:
-        print(to_json(scores))
-    else:
-        out.print(gold_table(scores))
-
-
-@eval_app.command("dyads")
-def eval_dyads(
-    gold: Annotated[
-        Path,
+    folder: Annotated[
+        Path | None,
         typer.Argument(
-            help="Dyad gold file (format: gold/README.md).", exists=True, dir_okay=False
+            help="EventDNA folder, for a gold file that points into its documents.",
+            exists=True,
+            file_okay=False,
+            show_default=False,
         ),
-    ],
-    folder: EventDnaFolder,
-    db: EvalDbOption = Path("eval-eventdna.duckdb"),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Database for the coded gold documents (reused) [default: eval-gold.duckdb, "
+            "eval-eventdna.duckdb for EventDNA leads].",
+            show_default=False,
+        ),
+    ] = None,
     workers: WorkersOption = 2,
     rows_out: Annotated[
         Path | None,
@@ -673,16 +666,34 @@ def eval_dyads(
     as_json: JsonOption = False,
     actors: ActorFilesOption = None,
 ) -> None:
-    """Exported rows against our country-level dyad gold on EventDNA leads, per part.
+    """Exported rows against hand-coded (actor, type, recipient) events.
 
-    Row precision (right actor, type and recipient), recall of the required events,
-    reversed rows, and what the other rows got wrong: no actor, wrong actor, wrong
-    recipient, wrong type.
+    On the dyad gold of EventDNA leads, per part (tune, measure): row precision (right
+    actor, type and recipient), recall of the required events, reversed rows, and what
+    the other rows got wrong: no actor, wrong actor, wrong recipient, wrong type.
 
-    Example:  kroniek eval dyads gold/eventdna_dyads.jsonl ../shared/data/eventdna-dev
+    Example:  kroniek eval gold gold/eventdna_dyads.jsonl ../shared/data/eventdna-dev
+
+    Example:  kroniek eval gold gold/events_nl.jsonl
     """
-    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
-    scores = _with_progress(lambda reporter: evaluate_dyads(gold, folder, config, reporter))
+    if not points_into_eventdna(path):
+        config = KroniekConfig(
+            db_path=db or Path("eval-gold.duckdb"), actor_files=_actor_files(actors)
+        )
+        own = _with_progress(lambda reporter: evaluate_gold(path, config, reporter))
+        if as_json:
+            print(to_json(own))
+        else:
+            out.print(gold_table(own))
+        return
+    if folder is None:
+        raise _fail(KroniekError(Msg.E404.format(path=path)))
+    config = KroniekConfig(
+        db_path=db or Path("eval-eventdna.duckdb"),
+        workers=workers,
+        actor_files=_actor_files(actors),
+    )
+    scores = _with_progress(lambda reporter: evaluate_dyads(path, folder, config, reporter))
     if rows_out is not None:
         rows_out.write_text(judged_rows_tsv(scores["tune"]), encoding="utf-8")
     if as_json:

@@ -346,7 +346,7 @@ def _quantities_text(row: EventRow) -> str:
 def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
     """Events: who did what to whom, when, where, with trigger and modes; rule when wide."""
     table = Table(title=f"{len(rows)} events")
-    columns = ["date", "actor", "event", "recipient", "where", "trigger", "aux"]
+    columns = ["date", "actor", "event", "recipient", "where", "trigger", "reports", "aux"]
     columns += ["count", "rule", "doc:sentence"] if wide else []
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column == "date")
@@ -359,6 +359,7 @@ def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
             _arguments_text(row.arguments.get("recipient", [])),
             _place_text(row),
             row.trigger_text,
+            str(len(row.mentions)),
             ", ".join(row.aux),
         ]
         if wide:

@@ -104,6 +104,20 @@ class DyadScores:
         return empty / self.rows if self.rows else 0.0
 
 
+def points_into_eventdna(path: Path) -> bool:
+    """Whether a gold file holds annotations of EventDNA documents (``doc_id`` and
+    ``part``, no text) rather than whole documents of our own."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(first, dict) and "doc_id" in first and "text" not in first
+    return False
+
+
 def read_dyad_gold(path: Path) -> list[GoldDyadDocument]:
     """The gold file; a malformed line is an error naming it (E403)."""
     documents = []
@@ -211,7 +225,7 @@ def evaluate_dyads(
     base = folder / "dnaf" if (folder / "dnaf").is_dir() else folder
     documents = [read_dnaf(base / f"{g.doc_id}.dnaf.json").document for g in gold]
     pipeline.run_documents(
-        iter(documents), config, reporter, command="eval dyads", make_analyser=make_analyser
+        iter(documents), config, reporter, command="eval gold", make_analyser=make_analyser
     )
     rows: dict[str, list[Row]] = {}
     with open_for_reading(config.db_path) as con:

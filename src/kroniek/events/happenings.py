@@ -54,11 +54,13 @@ def _compatible(one: tuple[EventArgument, ...], other: tuple[EventArgument, ...]
 
 
 def _same_happening(joined: _Happening, report: Event, setting: Setting) -> bool:
-    """Whether a report can be another report of a happening joined so far. Two reports
-    in one sentence are two acts ("rukten op en veroverden twee steden")."""
+    """Whether a report can be another report of a happening joined so far.
+
+    Reports in one sentence join too ("de protesten kregen het karakter van een
+    opstand"): one sentence rarely reports two acts of one type between the same
+    parties, and when it names other parties the sides are not compatible.
+    """
     if "historical" in joined.event.aux or "historical" in report.aux:
-        return False
-    if any(m.sentence_index == report.sentence_index for m in joined.mentions):
         return False
     country = setting.countries.get(report.event_id)
     if country is not None and joined.countries and country not in joined.countries:

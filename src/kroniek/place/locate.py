@@ -35,11 +35,12 @@ from kroniek.records import (
     Event,
     EventPlace,
     PlaceMention,
+    Relation,
     ResolvedActors,
     Sentence,
 )
 
-LOCATOR_VERSION = "kroniek-locator-1"
+LOCATOR_VERSION = "kroniek-locator-2"
 _PLACE_LABELS = ("LOC",)
 _STATE_KINDS = ("state",)
 
@@ -109,7 +110,10 @@ def locate_events(
                 (p for r in reports if (p := _in_clause(sentences[r.sentence_index], r, named))),
                 None,
             )
-            or next((p for r in reports if (p := _in_sentence(r, named))), None)
+            or next(
+                (p for r in reports if (p := _in_sentence(r, sentences[r.sentence_index], named))),
+                None,
+            )
             or _from_caption(event, captions)
             or _in_paragraph(event, sentence, analysed, named)
             or _argument_country(event, gazetteer)
@@ -188,9 +192,24 @@ def _fits(event: Event, mention: PlaceMention) -> bool:
     return not countries or mention.place.country in countries
 
 
-def _in_sentence(event: Event, named: Iterable[PlaceMention]) -> EventPlace | None:
+def _is_subject(sentence: Sentence, mention: PlaceMention) -> bool:
+    """Whether the name is the subject of a clause: a country that acts ("heeft Rusland
+    zijn greep versterkt") names who does something, not where another event happens."""
+    inside = [t for t in sentence.tokens if mention.start <= t.start and t.end <= mention.end]
+    return any(t.relation is Relation.SUBJECT for t in inside)
+
+
+def _in_sentence(
+    event: Event, sentence: Sentence, named: Iterable[PlaceMention]
+) -> EventPlace | None:
     """The fitting place nearest to the trigger in the event's sentence."""
-    here = [m for m in named if m.sentence_index == event.sentence_index and _fits(event, m)]
+    here = [
+        m
+        for m in named
+        if m.sentence_index == event.sentence_index
+        and _fits(event, m)
+        and not _is_subject(sentence, m)
+    ]
     if not here:
         return None
     nearest = min(here, key=lambda m: abs(m.start - event.trigger_start))
@@ -226,11 +245,14 @@ def _in_paragraph(
     event: Event, sentence: Sentence, analysed: AnalysedDocument, named: Iterable[PlaceMention]
 ) -> EventPlace | None:
     """The last place named in the event's paragraph before its trigger."""
-    block = {s.index for s in analysed.sentences if s.block_index == sentence.block_index}
+    block = {s.index: s for s in analysed.sentences if s.block_index == sentence.block_index}
     before = [
         m
         for m in named
-        if m.sentence_index in block and m.start < event.trigger_start and _fits(event, m)
+        if m.sentence_index in block
+        and m.start < event.trigger_start
+        and _fits(event, m)
+        and not _is_subject(block[m.sentence_index], m)
     ]
     if not before:
         return None

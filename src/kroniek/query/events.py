@@ -146,6 +146,9 @@ class EventRow:
     arguments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     setting: Setting = field(default_factory=Setting)
     """Place, every date row (per-argument ones too: "Oekraïne (2014)") and quantities."""
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    """Every report of the happening in the document, in text order (trigger span, text,
+    sentence and rule); the first is the event's own trigger, so there is at least one."""
 
     @property
     def place(self) -> PlaceRow | None:
@@ -212,11 +215,13 @@ def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[Even
     ids = [r.event_id for r in rows]
     arguments = _arguments(con, ids)
     settings = settings_of_events(con, ids)
+    mentions = _mentions(con, ids)
     return [
         replace(
             row,
             arguments=dict(arguments.get(row.event_id, {})),
             setting=settings.get(row.event_id, Setting()),
+            mentions=mentions.get(row.event_id) or [_own_trigger(row)],
         )
         for row in rows
     ]
@@ -269,6 +274,32 @@ def _arguments(
     return grouped
 
 
+def _mentions(
+    con: duckdb.DuckDBPyConnection, event_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The reports of the given events: event id → mention dicts in text order."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event_id, sentence_index, start, end, text, rule in con.execute(
+        "SELECT event_id, sentence_index, trigger_start, trigger_end, trigger_text, rule_id "
+        "FROM event_mentions WHERE list_contains(?, event_id) ORDER BY event_id, position",
+        [event_ids],
+    ).fetchall():
+        mention = {"sentence_index": sentence_index, "start": start, "end": end}
+        grouped[event_id].append(mention | {"text": text, "rule": rule})
+    return grouped
+
+
+def _own_trigger(row: EventRow) -> dict[str, Any]:
+    """The event's own trigger as its one report (stored before reports were kept)."""
+    return {
+        "sentence_index": row.sentence_index,
+        "start": row.trigger_start,
+        "end": row.trigger_end,
+        "text": row.trigger_text,
+        "rule": row.rule_id,
+    }
+
+
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> EventRow | None:
     """One event by id, negated or not; None when there is none."""
     found = con.execute("SELECT doc_id FROM events WHERE event_id = ?", [event_id]).fetchone()
@@ -299,6 +330,7 @@ def plover_record(row: EventRow) -> dict[str, Any]:
         "coded_date": row.coded_at,
         "doc_id": row.doc_id,
         "sentence_index": row.sentence_index,
+        "mentions": len(row.mentions),
         "evidence": {
             "trigger": {
                 "text": row.trigger_text,
@@ -306,6 +338,7 @@ def plover_record(row: EventRow) -> dict[str, Any]:
                 "end": row.trigger_end,
                 "sentence_offset": row.trigger_start - offset,
             },
+            "mentions": row.mentions,
             "source": row.arguments.get("source", []),
             "dates": [asdict(d) for d in row.setting.dates],
             "quantities": [asdict(q) for q in row.setting.quantities],

@@ -51,6 +51,8 @@ class DyadRow:
     aux: str
     """Auxiliary modes joined by ``;`` (historical, negated, reported, …)."""
     confidence: float
+    mentions: int
+    """How often the document reports the happening (one event, one or more reports)."""
     doc_id: str
     sentence: str
     rule: str
@@ -65,6 +67,7 @@ _PARQUET_TYPES = {
     "location_lat": "DOUBLE",
     "location_lon": "DOUBLE",
     "confidence": "DOUBLE",
+    "mentions": "INTEGER",
 }
 
 
@@ -111,6 +114,7 @@ def _dyads(event: EventRow, place: PlaceRow | None) -> list[DyadRow]:
             place.country if place else None,
             ";".join(event.aux),
             event.confidence,
+            len(event.mentions),
             event.doc_id,
             event.sentence_text,
             event.rule_id,

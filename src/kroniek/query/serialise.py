@@ -54,6 +54,7 @@ def evidence_json(row: EventRow) -> dict[str, Any]:
         "sentence": {"text": row.sentence_text, "start": row.sentence_start, "end": sentence_end},
         "spans": event_spans(row),
         "rule": row.rule_id,
+        "mentions": row.mentions,
         "confidence": row.confidence,
         "aux": row.aux,
         "mode": row.mode,
@@ -64,9 +65,11 @@ def evidence_json(row: EventRow) -> dict[str, Any]:
 
 def event_spans(row: EventRow) -> list[dict[str, Any]]:
     """Trigger, arguments, places, dates and quantities of one event as located spans."""
+    # Every report of the happening is a trigger of the one event; the first is its own.
     spans: list[dict[str, Any]] = [
-        _span("trigger", row.event_id, row.trigger_start, row.trigger_end, row.trigger_text)
+        _span("trigger", row.event_id, m["start"], m["end"], m["text"])
         | {"event_type": row.event_type, "mode": row.mode}
+        for m in row.mentions
     ]
     for role in ("actor", "recipient", "source"):
         for argument in row.arguments.get(role, []):

@@ -262,6 +262,7 @@ function eventRow(e) {
     { "data-event": e.event_id, onclick: () => go({ view: "article", event: e.event_id, doc: e.doc_id }) },
     el("td", {}, when), el("td", {}, type), el("td", {}, partyText(e.arguments.actor)),
     el("td", {}, partyText(e.arguments.recipient)), el("td", {}, e.trigger_text), el("td", {}, place),
+    el("td", { class: "num" }, String(e.mentions.length)),
     el("td", {}, e.confidence.toFixed(2)), el("td", {}, e.doc_id),
   );
 }
@@ -344,6 +345,7 @@ function renderWhy(evidence) {
   const rows = [
     ["Event", e.mode ? `${e.event_type} (${e.mode})` : e.event_type],
     ["Trigger", `“${e.trigger_text}”`],
+    ["Reports", reportsText(e.mentions)],
     ["Rule", ev.rule],
     ["Lexicon entry", entry],
     ["Confidence", ev.confidence.toFixed(2)],
@@ -365,6 +367,12 @@ function renderWhy(evidence) {
     el("p", {}, el("b", {}, "Sentence: "), ev.sentence.text),
     el("details", {}, el("summary", {}, "PLOVER record"), el("pre", {}, JSON.stringify(evidence.plover, null, 2))),
   );
+}
+
+/** How often the article reports the happening, and in which words. */
+function reportsText(mentions) {
+  if (mentions.length <= 1) return "1 (this sentence only)";
+  return `${mentions.length}: ` + mentions.map((m) => `“${m.text}”`).join(", ");
 }
 
 function renderArticleEvents(doc, selected, state) {
