@@ -13,6 +13,7 @@ import pytest
 
 from kroniek import pipeline
 from kroniek.config import KroniekConfig
+from kroniek.evaluation.dyad_gold import evaluate_dyads
 from kroniek.evaluation.event_scores import (
     read_gold_events,
     read_ignored_gold,
@@ -23,7 +24,7 @@ from kroniek.evaluation.event_scores import (
 from kroniek.evaluation.eventdna import read_dnaf_dir, split
 from kroniek.store import open_for_reading
 
-from .conftest import SHARED, need_frog
+from .conftest import ROOT, SHARED, need_frog
 
 pytestmark = pytest.mark.frog
 FLOOR = tomllib.loads((Path(__file__).parent / "accuracy_floor.toml").read_text("utf-8"))
@@ -59,3 +60,16 @@ def test_event_scores_stay_above_the_floor(tmp_path: Path) -> None:
     assert overall.precision >= FLOOR["precision"]
     assert overall.recall >= FLOOR["recall"]
     assert overall.f1 >= FLOOR["f1"]
+
+
+def test_dyad_scores_on_the_tune_part_stay_above_the_floor(tmp_path: Path) -> None:
+    need_frog()
+    if not EVENTDNA.exists():
+        pytest.skip("EventDNA dev split not available at ../shared/data/eventdna-dev")
+    config = KroniekConfig(db_path=tmp_path / "dyads.duckdb", workers=2)
+    gold = ROOT / "gold" / "eventdna_dyads.jsonl"
+    tune = evaluate_dyads(gold, EVENTDNA, config, Quiet())["tune"]  # type: ignore[arg-type]
+    print(f"dyads: P {tune.precision:.3f} R {tune.recall:.3f} no actor {tune.without_actor:.3f}")
+    assert tune.precision >= FLOOR["dyads"]["precision"]
+    assert tune.recall >= FLOOR["dyads"]["recall"]
+    assert tune.without_actor <= FLOOR["dyads"]["most_without_actor"]

@@ -670,7 +670,9 @@ def eval_gold(
 
     On the dyad gold of EventDNA leads, per part (tune, measure): row precision (right
     actor, type and recipient), recall of the required events, reversed rows, and what
-    the other rows got wrong: no actor, wrong actor, wrong recipient, wrong type.
+    the other rows got wrong: no actor, wrong actor, wrong recipient, wrong type; and how
+    happenings were joined: rows whose reports cover two gold events (merged apart) and
+    right rows that repeat a gold event another row already codes (repeated).
 
     Example:  kroniek eval gold gold/eventdna_dyads.jsonl ../shared/data/eventdna-dev
 

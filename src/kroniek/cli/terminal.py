@@ -6,6 +6,8 @@ database.  Machine-readable output (``--json``) is built from the same records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -472,25 +474,31 @@ def gold_table(scores: GoldScores) -> Table:
 
 
 def dyad_scores_table(scores: dict[str, DyadScores]) -> Table:
-    """Row precision, recall and what went wrong, per part of the split."""
+    """Row precision, recall, what went wrong and how happenings were joined, one column
+    per part of the split (so the table fits a narrow terminal)."""
     table = Table(title="Dyad gold: exported rows at country level")
-    for column in ("part", "docs", "rows", "precision", "required", "recall"):
-        table.add_column(column, justify="left" if column == "part" else "right")
-    for verdict in VERDICTS[1:]:
-        table.add_column(verdict, justify="right")
-    table.add_column("no actor/UNK", justify="right")
-    for part, found in scores.items():
-        table.add_row(
-            part,
-            str(found.documents),
-            str(found.rows),
-            f"{found.precision:.2f}",
-            str(found.required),
-            f"{found.recall:.2f}",
-            *(f"{found.share(v):.0%}" for v in VERDICTS[1:]),
-            f"{found.without_actor:.0%}",
-        )
+    table.add_column("figure")
+    for part in scores:
+        table.add_column(part, justify="right")
+    lines: list[tuple[str, Callable[[DyadScores], str]]] = [
+        ("documents", lambda f: str(f.documents)),
+        ("rows", lambda f: str(f.rows)),
+        ("precision (right rows)", lambda f: f"{f.precision:.2f}"),
+        ("required gold events", lambda f: str(f.required)),
+        ("recall", lambda f: f"{f.recall:.2f}"),
+        *((verdict, _share_of(verdict)) for verdict in VERDICTS[1:]),
+        ("rows without actor/UNK", lambda f: f"{f.without_actor:.0%}"),
+        ("merged apart", lambda f: str(f.merged_apart)),
+        ("repeated", lambda f: str(f.repeated)),
+    ]
+    for name, shown in lines:
+        table.add_row(name, *(shown(found) for found in scores.values()))
     return table
+
+
+def _share_of(verdict: str) -> Callable[[DyadScores], str]:
+    """The share of rows with one verdict, as a percentage."""
+    return lambda found: f"{found.share(verdict):.0%}"
 
 
 def dyad_scores_dict(found: DyadScores) -> dict[str, object]:
@@ -504,6 +512,8 @@ def dyad_scores_dict(found: DyadScores) -> dict[str, object]:
         "recall": round(found.recall, 4),
         "verdicts": dict(found.verdicts),
         "without_actor": round(found.without_actor, 4),
+        "merged_apart": found.merged_apart,
+        "repeated": found.repeated,
     }
 
 

@@ -65,6 +65,8 @@ class Row:
     actors: frozenset[str]
     recipients: frozenset[str]
     event_id: str = ""
+    reports: tuple[tuple[int, int], ...] = ()
+    """Character spans of the triggers of every report the row joins."""
 
 
 @dataclass
@@ -77,6 +79,11 @@ class DyadScores:
     required: int = 0
     found: int = 0
     judged: list[tuple[Row, str]] = field(default_factory=list)
+    merged_apart: int = 0
+    """Rows whose reports cover the evidence of two different gold events: happenings
+    joined that should have stayed apart (a lower bound, as gold marks one span each)."""
+    repeated: int = 0
+    """Right rows beyond the first that code the same gold event: one happening split."""
 
     @property
     def rows(self) -> int:
@@ -160,7 +167,22 @@ def rows_of(row: EventRow) -> Row:
         role: frozenset(country_code(a) for a in row.arguments.get(role, []))
         for role in ("actor", "recipient")
     }
-    return Row(row.doc_id, row.event_type, parties["actor"], parties["recipient"], row.event_id)
+    reports = tuple((int(m["start"]), int(m["end"])) for m in row.mentions)
+    return Row(
+        row.doc_id, row.event_type, parties["actor"], parties["recipient"], row.event_id, reports
+    )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two character spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covers_apart(row: Row, gold: Iterable[GoldDyadEvent]) -> bool:
+    """The row's reports cover the evidence spans of two gold events that are not the
+    same words: two happenings in one row."""
+    covered = {g.evidence for g in gold if any(_overlap(r, g.evidence) for r in row.reports)}
+    return any(not _overlap(a, b) for a in covered for b in covered)
 
 
 def _agree(ours: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -206,10 +228,13 @@ def score_dyads(gold: list[GoldDyadDocument], rows: dict[str, list[Row]], part: 
             judged = verdict(row, document.events)
             scores.verdicts[judged] += 1
             scores.judged.append((row, judged))
+            scores.merged_apart += covers_apart(row, document.events)
         for wanted in document.events:
+            right = sum(1 for row in ours if matches(row, wanted))
+            scores.repeated += max(0, right - 1)
             if wanted.required:
                 scores.required += 1
-                scores.found += any(matches(row, wanted) for row in ours)
+                scores.found += right > 0
     return scores
 
 
