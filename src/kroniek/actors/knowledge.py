@@ -31,13 +31,23 @@ from kroniek.actors.names import name_key, plain
 
 _DATA = "kroniek.actors.data"
 ActorKind = Literal["state", "historical_state", "organisation", "seat", "person", "group"]
-Role = Literal["head_of_state", "head_of_government", "foreign_minister", "defence_minister"]
-ROLES: tuple[Role, ...] = (
+ROLES = (
     "head_of_state",
     "head_of_government",
     "foreign_minister",
     "defence_minister",
+    "minister",
+    "state_secretary",
+    "regional_head",
+    "regional_minister",
+    "speaker",
+    "mayor",
+    "party_leader",
 )
+"""Offices in the people tables, most senior first: a person holding several at once is
+named by the first (a vice-premier who is also minister of finance acts as minister)."""
+SHARED_OFFICES = frozenset(ROLES[4:])
+"""Offices a country has many holders of at once: a title alone names none of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +138,12 @@ class KnowledgeBase:
                 self.longest_name = max(self.longest_name, key.count(" ") + 1)
 
     def holder(self, country: str, role: str, day: date) -> Tenure | None:
-        """Who held ``role`` in ``country`` on ``day``; the latest-starting if tenures overlap."""
+        """Who held ``role`` in ``country`` on ``day``; the latest-starting if tenures overlap.
+
+        Offices many hold at once ("de minister", "de burgemeester") name nobody.
+        """
+        if role in SHARED_OFFICES:
+            return None
         current = [t for t in self.holders.get((country, role), []) if t.covers(day)]
         return max(current, key=lambda t: t.start) if current else None
 
@@ -340,7 +355,7 @@ def _add_person_rows(kb: KnowledgeBase, rows: Iterable[dict[str, str]]) -> None:
             row["name_nl"] or row["name_en"],
             row["country"],
             row["country"],
-            "GOV",
+            row.get("sector") or "GOV",
             all_names,
         )
         kb.add_names(person_id, names)
@@ -355,6 +370,7 @@ def _add_person_rows(kb: KnowledgeBase, rows: Iterable[dict[str, str]]) -> None:
             row.get("title_nl", "").casefold(),
             start,
             parse_day(row.get("end", ""), end=True),
+            row.get("sector") or "GOV",
         )
         kb.tenures[person_id].append(tenure)
         kb.holders[(tenure.country, tenure.role)].append(tenure)
