@@ -86,7 +86,7 @@ def _single_word_entry(
             t.lemma.casefold()
             for t in sentence.tokens
             if t.head == index and t.relation is Relation.PARTICLE
-        ]
+        ] or _stranded_particles(sentence, index)
         # A particle verb is its own word: "aanvechten" (contest) is not "vechten" (fight).
         for candidate in [p + lemma for p in particles] or [lemma]:
             if candidate in lexicon.verbs:
@@ -99,6 +99,27 @@ def _single_word_entry(
         if tail in lexicon.nouns:
             return lexicon.nouns[tail][0], True
     return None, False
+
+
+def _stranded_particles(sentence: Sentence, index: int) -> list[str]:
+    """Particles of a finite verb the parse hung elsewhere: "De politie pakte in Gent drie
+    jongeren op" leaves "op" under "jongeren". A preposition with nothing of its own that
+    closes the verb's clause (before a comma, a conjunction or the sentence end, no other
+    finite verb between) is the verb's particle."""
+    tokens = sentence.tokens
+    if tokens[index].morph.verb_form is not VerbForm.FINITE:
+        return []
+    # Punctuation hangs anywhere in the parse; it gives a preposition nothing of its own.
+    heads = {t.head for t in tokens if t.pos is not Pos.PUNCT}
+    for token in tokens[index + 1 :]:
+        if token.pos is Pos.VERB and token.morph.verb_form is VerbForm.FINITE:
+            return []
+        if token.pos is not Pos.ADP or token.index in heads:
+            continue
+        after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+        if after is None or after.pos in (Pos.PUNCT, Pos.CCONJ, Pos.SCONJ):
+            return [token.lemma.casefold()]
+    return []
 
 
 def _other_sense(sentence: Sentence, index: int, entry: LexiconEntry) -> bool:
