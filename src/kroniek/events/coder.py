@@ -28,7 +28,7 @@ from kroniek.records import (
     SourceDocument,
 )
 
-CODER_VERSION = "kroniek-coder-7"
+CODER_VERSION = "kroniek-coder-8"
 
 
 def coder_version(lexicon: Lexicon) -> str:

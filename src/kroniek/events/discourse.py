@@ -9,7 +9,9 @@ rule (the argument's ``method``) and a confidence below a named actor's:
 
 1. ``pronoun``: the most salient earlier party the pronoun can stand for;
 2. ``earlier-event``: "deze actie" → the actor of the event the article reported before;
-3. ``same-subject``: a clause without a subject continues the previous sentence's;
+3. ``accused``: a crime without a doer that the same sentence punishes, charges or
+   arrests someone for ("tien jaar cel voor de moord op ...") was, as told, theirs;
+   ``same-subject``: a clause without a subject continues the previous sentence's;
 4. ``implicit-actor``: an act of authority without a doer was done by the police or
    judiciary of the country where it happened, a protest without one by its people;
 5. ``place-country`` / ``paragraph-country`` / ``focus-country``: a party without a
@@ -60,6 +62,7 @@ _CONFIDENCE = {
     "pronoun": 0.6,
     "earlier-event": 0.55,
     "same-subject": 0.55,
+    "accused": 0.5,
     "implicit-actor": 0.5,
     "place-country": 0.5,
     "paragraph-country": 0.45,
@@ -85,6 +88,11 @@ class ArgumentRules:
     not_parties: frozenset[str]
     party_nouns: frozenset[str]
     party_endings: tuple[str, ...]
+    accused_crimes: frozenset[str] = frozenset()
+    """Types of crimes whose doer, when not named, is the one punished for them."""
+    accused_by: frozenset[str] = frozenset()
+    accused_words: frozenset[str] = frozenset()
+    accused_gap: int = 0
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -115,6 +123,10 @@ def argument_rules() -> ArgumentRules:
             not_parties=_words(raw["not_parties"], "nouns"),
             party_nouns=_words(raw["parties"], "nouns"),
             party_endings=tuple(str(e) for e in raw["parties"]["endings"]),
+            accused_crimes=frozenset(str(t) for t in raw["accused"]["crimes"]),
+            accused_by=frozenset(str(t) for t in raw["accused"]["by"]),
+            accused_words=_words(raw["accused"], "words"),
+            accused_gap=int(raw["accused"]["gap"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise KroniekError(Msg.E524.format(name=_FILE, entry="tables", detail=exc)) from exc
@@ -213,7 +225,11 @@ def _complete(context: _Document, event: Event, earlier: list[Event]) -> Event:
     recipients = [_earlier_event(context, event, a, earlier) for a in event.recipients]
     recipients = [_referent(context, event, a) for a in recipients]
     if not actors:
-        actors = _same_subject(context, event) or _implicit_actor(context, event)
+        actors = (
+            _accused(context, event, earlier)
+            or _same_subject(context, event)
+            or _implicit_actor(context, event)
+        )
     # Each side is placed knowing the other side's countries as far as they are known.
     known = replace(event, actors=tuple(actors), recipients=tuple(recipients))
     placed_actors = [_placed(context, known, a, acting=True) for a in actors]
@@ -386,6 +402,35 @@ def _implicit_actor(context: _Document, event: Event) -> list[EventArgument]:
         return []
     start = event.trigger_start
     return [EventArgument(start, start, "", None, None, None, None, sector, "implicit-actor", 0.5)]
+
+
+def _accused(context: _Document, event: Event, earlier: list[Event]) -> list[EventArgument]:
+    """The doer of a crime the same sentence punishes someone for ("tien jaar cel voor de
+    moord op ..."): the punished, charged or arrested, as the text tells it."""
+    rules = context.rules
+    sentence = context.sentences.get(event.sentence_index)
+    crime = _token_at(sentence, event.trigger_start) if sentence is not None else None
+    if sentence is None or crime is None or event.event_type not in rules.accused_crimes:
+        return []
+    for punished in reversed(earlier):
+        if punished.sentence_index != event.sentence_index:
+            break
+        if punished.event_type not in rules.accused_by or not punished.recipients:
+            continue
+        end = _token_at(sentence, punished.trigger_end - 1)
+        between = sentence.tokens[end + 1 : crime] if end is not None else []
+        if len(between) <= rules.accused_gap and any(
+            t.lemma.casefold() in rules.accused_words for t in between
+        ):
+            return [
+                replace(
+                    a,
+                    method=f"{a.method}+accused",
+                    confidence=min(a.confidence or 1.0, _CONFIDENCE["accused"]),
+                )
+                for a in punished.recipients
+            ]
+    return []
 
 
 def _same_subject(context: _Document, event: Event) -> list[EventArgument]:

@@ -23,7 +23,7 @@ from kroniek.place.locate import locate_events, locator_version, place_mentions
 from kroniek.records import Event
 from kroniek.stages import Contract, DocumentRecords
 
-ARGUMENTS_VERSION = "kroniek-arguments-2"
+ARGUMENTS_VERSION = "kroniek-arguments-3"
 
 
 class EventStage:
