@@ -92,6 +92,11 @@ def test_each_cue_example_marks_its_mode(
     assert found, (example["text"], [e.trigger_text for e in coded[example["text"]]])
     if example["aux"]:
         assert any(example["aux"] in e.aux for e in found), [(e.trigger_text, e.aux) for e in found]
+    if example.get("event"):
+        assert {e.event_type for e in found} == {example["event"]}, [
+            (e.trigger_text, e.event_type, e.aux) for e in found
+        ]
+        assert all("future" not in e.aux for e in found)
     if "type" in example:
         assert example["type"] in {e.event_type for e in found}, [
             (e.trigger_text, e.event_type, e.rule_id) for e in found

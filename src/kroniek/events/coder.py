@@ -88,14 +88,20 @@ def _event(clause: Clause, trigger: Trigger) -> Event:
     said_by = source(clause, trigger)
     if said_by is not None:
         aux.append("reported")
+    event_type, mode, rule_id = entry.event_type, entry.mode, entry.rule_id
+    reduced = clause.lexicon.future_types.get(event_type)
+    if reduced is not None and "future" in aux:
+        # PLOVER codes a future cooperative act as the promise it is, with no future mode.
+        event_type, mode, rule_id = reduced, "", f"{rule_id}+future.{reduced.lower()}"
+        aux.remove("future")
     # Sure of who did it to whom only when they are known actors, not just words.
     known = [any(m.actor_id for m in side) for side in (actors, recipients)]
     return Event(
         event_id=f"{doc.doc_id}:{tree.sentence.index}:{first.start}",
         doc_id=doc.doc_id,
         sentence_index=tree.sentence.index,
-        event_type=entry.event_type,
-        mode=entry.mode,
+        event_type=event_type,
+        mode=mode,
         context=entry.context,
         trigger_start=first.start,
         trigger_end=last.end,
@@ -104,6 +110,6 @@ def _event(clause: Clause, trigger: Trigger) -> Event:
         recipients=tuple(EventArgument.of(m) for m in recipients),
         aux=tuple(dict.fromkeys(aux)),
         source=EventArgument.of(said_by) if said_by else None,
-        rule_id=entry.rule_id,
+        rule_id=rule_id,
         confidence=0.5 + 0.25 * known[0] + 0.25 * known[1],
     )

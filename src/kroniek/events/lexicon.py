@@ -67,6 +67,8 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     entries: dict[str, LexiconEntry] = field(default_factory=dict)
     """Rule id → entry."""
+    future_types: dict[str, str] = field(default_factory=dict)
+    """Type → the type it reduces to when reported in the future tense (AID → AGREE)."""
 
     def entry_of(self, rule_id: str) -> LexiconEntry | None:
         """The entry behind a rule id, also one a coding step extended ("a+verbal")."""
@@ -100,7 +102,7 @@ CUE_NAMES = frozenset(
 )
 """The cue lists the coder reads: the cue file must have exactly these."""
 _CUE_EXAMPLE_KEYS = frozenset(
-    {"text", "trigger", "aux", "type", "none", "actor", "recipient", "quote", "speaker"}
+    {"text", "trigger", "aux", "type", "event", "none", "actor", "recipient", "quote", "speaker"}
 )
 
 
@@ -203,7 +205,13 @@ def build_lexicon() -> Lexicon:
     # The digest makes an edited lexicon code documents again.
     data = digest(_DATA, ["lexicon_nl.toml", "cues_nl.toml", "plover.toml"])
     lexicon = Lexicon(version=f"{raw['version']}+data.{data}")
-    lexicon.plover = _plover_types(_data("plover.toml"))
+    plover = _data("plover.toml")
+    lexicon.plover = _plover_types(plover)
+    lexicon.future_types = {
+        source: str(target)
+        for target, sources in plover["future_reduces_to"].items()
+        for source in sources
+    }
     ids = [str(item.get("id")) for item in raw["entry"]]
     if len(set(ids)) != len(ids):
         raise _invalid("lexicon_nl.toml", "id", "is used by two entries")
