@@ -14,7 +14,7 @@ from kroniek.actors.knowledge import KnowledgeBase
 from kroniek.events.clause import Clause, Trigger
 from kroniek.events.lexicon import Lexicon
 from kroniek.events.modes import aux_modes, continues_past, mark, source
-from kroniek.events.roles import arguments, between_animals
+from kroniek.events.roles import arguments, between_animals, inside_a_name
 from kroniek.events.scoring import with_scales
 from kroniek.events.triggers import find_triggers, merge_requested_aid, verbal_sense
 from kroniek.nlp.syntax import Tree
@@ -51,7 +51,9 @@ def code_events(
         mentions = [m for m in resolved.mentions if m.sentence_index == sentence.index]
         clause = Clause(doc, Tree.of(sentence), mentions, lexicon, kb, list(states))
         triggers = merge_requested_aid(clause, list(find_triggers(sentence, lexicon)))
-        triggers = [t for t in triggers if not between_animals(clause, t)]
+        triggers = [
+            t for t in triggers if not between_animals(clause, t) and not inside_a_name(clause, t)
+        ]
         coded = [e for trigger in triggers for e in _codings(_event(clause, trigger), trigger)]
         if previous_historical.get(sentence.block_index) and continues_past(clause):
             # A past-tense sentence with no time of its own goes on in the time of the one before.

@@ -85,6 +85,19 @@ def role_head(clause: Clause, trigger: Trigger, role: str) -> int | None:
     return None
 
 
+def inside_a_name(clause: Clause, trigger: Trigger) -> bool:
+    """A trigger noun that is part of an organisation's name ("de Algemene Vergadering van
+    de VN", "het Vredespaleis") names the body, not an event."""
+    if not trigger.nominal:
+        return False
+    start = clause.tree.token(trigger.first).start
+    end = clause.tree.token(trigger.last).end
+    return any(
+        m.actor_id and m.kind in ("organisation", "seat") and m.start <= start and end <= m.end
+        for m in clause.mentions
+    )
+
+
 def between_animals(clause: Clause, trigger: Trigger) -> bool:
     """Wolves killing sheep, a dog biting: an animal as agent or patient is no political event."""
     tree, animals, index = clause.tree, clause.cue("animals"), trigger.anchor
