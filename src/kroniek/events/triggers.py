@@ -33,15 +33,9 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> Iterator[Trigger]:
         first, last = words[span[0]][1], words[span[1]][1]
         if not used & set(range(first, last + 1)):
             used.update(range(first, last + 1))
-            head = _phrase_verb(sentence, first, last)
-            if head >= 0:
-                yield Trigger(first, last, entry, nominal=False, head=head)
-            else:
-                # A phrase without a verb ("militaire operaties", "eenzijdig bestand") is a
-                # noun phrase: its arguments are a noun's, looked up from its last noun.
-                yield Trigger(
-                    first, last, entry, nominal=True, head=_phrase_noun(sentence, first, last)
-                )
+            yield Trigger(
+                first, last, entry, nominal=False, head=_phrase_verb(sentence, first, last)
+            )
     for token in sentence.tokens:
         if token.index in used:
             continue
@@ -57,12 +51,6 @@ def _phrase_verb(sentence: Sentence, first: int, last: int) -> int:
     verbs = [i for i in range(first, last + 1) if sentence.tokens[i].pos is Pos.VERB]
     outside = [i for i in verbs if not first <= sentence.tokens[i].head <= last]
     return (outside or verbs or [-1])[0]
-
-
-def _phrase_noun(sentence: Sentence, first: int, last: int) -> int:
-    """The head noun of a verbless phrase: its last noun, else its last word."""
-    nouns = [i for i in range(first, last + 1) if sentence.tokens[i].pos is Pos.NOUN]
-    return (nouns or [last])[-1]
 
 
 def _phrase_at(lemmas: list[str], phrase: tuple[str, ...]) -> tuple[int, int] | None:
