@@ -299,7 +299,7 @@ def test_export_plover_jsonl(client: TestClient) -> None:
         ("/api/events?limit=0", 422, "E603"),
         ("/api/events?limit=many", 422, "E603"),
         ("/api/events?offset=-1", 422, "E603"),
-        ("/api/stats/timeline?bucket=year", 422, "E603"),
+        ("/api/stats/timeline?bucket=decade", 422, "E603"),
         ("/api/export?format=xml", 422, "E603"),
         ("/api/events?from=2022-13-01", 400, "E606"),
         ("/api/events?from=22-01", 400, "E606"),

@@ -306,6 +306,13 @@ def test_the_seed_places_dates_and_numbers_as_the_acceptance_asks(tmp_path: Path
     own = {d["applies_to"]: d["value"] for d in invasion["evidence"]["dates"]}
     assert own == {"UKR": "2014", "GEO": None}
     assert invasion["date"] is None and "historical" in invasion["aux"]
+    # The README's date example: the seed's events of January 2022 are month-dated.
+    typed = ("--from", "2022-01-01", "--to", "2022-01-31")
+    january = json.loads(kroniek("events", *typed, "--json", "--db", str(db)).stdout)
+    in_january = [r for r in records if r["date"] and str(r["date"]).startswith("2022-01")]
+    assert january["total"] == len(in_january) > 0
+    mid = ("--from", "2022-01-10", "--to", "2022-01-15", "--date-match", "within")
+    assert json.loads(kroniek("events", *mid, "--json", "--db", str(db)).stdout)["total"] == 0
 
 
 def test_the_seed_in_the_api_as_a_new_user_would_check(tmp_path: Path) -> None:

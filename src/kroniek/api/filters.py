@@ -13,7 +13,7 @@ from fastapi import Query
 
 from kroniek.api.errors import ApiError
 from kroniek.errors import KroniekError
-from kroniek.query.events import EventFilter, checked_filter
+from kroniek.query.events import DateMatch, EventFilter, checked_filter
 
 TypeParam = Annotated[
     str | None, Query(alias="type", max_length=100, description="PLOVER type, e.g. PROTEST.")
@@ -31,11 +31,27 @@ CountryParam = Annotated[
 ]
 FromParam = Annotated[
     str | None,
-    Query(alias="from", max_length=100, description="Publication date from, YYYY[-MM[-DD]]."),
+    Query(
+        alias="from",
+        max_length=100,
+        description="Events dated in or after this period, YYYY[-MM[-DD]] (see date_match).",
+    ),
 ]
 ToParam = Annotated[
     str | None,
-    Query(alias="to", max_length=100, description="Publication date up to, YYYY[-MM[-DD]]."),
+    Query(
+        alias="to",
+        max_length=100,
+        description="Events dated in or before this period, YYYY[-MM[-DD]]; to=2022-01 "
+        "includes 31 January.",
+    ),
+]
+DateMatchParam = Annotated[
+    DateMatch,
+    Query(
+        description="overlap: an event whose date period overlaps from–to (a 2022-01 event "
+        "for from=2022-01-10); within: only dates wholly inside it."
+    ),
 ]
 DocParam = Annotated[str | None, Query(max_length=300, description="Only this document.")]
 AllEventsParam = Annotated[
@@ -56,6 +72,7 @@ def event_filter(
     country: CountryParam = None,
     date_from: FromParam = None,
     date_to: ToParam = None,
+    date_match: DateMatchParam = "overlap",
     doc: DocParam = None,
     all_events: AllEventsParam = False,
 ) -> EventFilter:
@@ -68,6 +85,7 @@ def event_filter(
             country=country,
             date_from=date_from,
             date_to=date_to,
+            date_match=date_match,
             doc_id=doc,
             all_events=all_events,
         )

@@ -39,7 +39,7 @@ from kroniek.query.setting import (
     place_mentions_of_document,
     quotes_of_document,
 )
-from kroniek.query.stats import Bucket, summary, timeline
+from kroniek.query.stats import BucketChoice, summary, timeline
 
 Cursor = duckdb.DuckDBPyConnection
 Con = Annotated[Cursor, Depends(request_cursor)]
@@ -107,13 +107,20 @@ def places(db: Con, where: Filter) -> dict[str, Any]:
     return asdict(place_map(db, where))
 
 
-@router.get("/stats/timeline", summary="Events per PLOVER type per day, week or month")
+@router.get("/stats/timeline", summary="Events per PLOVER type per day, week, month or year")
 def stats_timeline(
     db: Con,
     where: Filter,
-    bucket: Annotated[Bucket, Query(description="Period length.")] = "week",
+    bucket: Annotated[
+        BucketChoice,
+        Query(description="Period length; auto follows the precision of the event dates."),
+    ] = "auto",
 ) -> dict[str, Any]:
-    """Counts dated by the event's own date when known, else the publication date."""
+    """Counts dated by the event's own date when known, else the publication date.
+
+    An event dated more coarsely than a period (a month in a week chart) is counted in
+    ``coarse``, one with no date in ``undated``: never in a period it may not lie in.
+    """
     return asdict(timeline(db, where, bucket))
 
 

@@ -101,10 +101,28 @@ CountryOption = Annotated[
     str | None, typer.Option("--country", help="ISO3 among actors or recipients.")
 ]
 FromOption = Annotated[
-    str | None, typer.Option("--from", help="YYYY-MM[-DD]: event date on or after.")
+    str | None,
+    typer.Option(
+        "--from", help="YYYY[-MM[-DD]]: events dated in or after this period.", metavar="DATE"
+    ),
 ]
 ToOption = Annotated[
-    str | None, typer.Option("--to", help="YYYY-MM[-DD]: event date on or before.")
+    str | None,
+    typer.Option(
+        "--to",
+        help="YYYY[-MM[-DD]]: events dated in or before this period (--to 2022-01 "
+        "includes 31 January).",
+        metavar="DATE",
+    ),
+]
+DateMatchOption = Annotated[
+    str,
+    typer.Option(
+        "--date-match",
+        help="overlap: keep an event whose date period overlaps --from/--to (an event dated "
+        "2022-01 for --from 2022-01-10); within: only dates wholly inside them.",
+        metavar="overlap|within",
+    ),
 ]
 AllEventsOption = Annotated[
     bool,
@@ -164,6 +182,7 @@ def _open_filtered(
     chosen: tuple[str | None, ...],
     all_events: bool,
     *,
+    date_match: str = "overlap",
     doc: str | None = None,
     limit: int | None = None,
 ) -> tuple[duckdb.DuckDBPyConnection, EventFilter]:
@@ -173,6 +192,7 @@ def _open_filtered(
     try:
         where = checked_filter(
             **dict(zip(names, chosen, strict=True)),
+            date_match=date_match,
             doc_id=doc,
             all_events=all_events,
             limit=limit,
@@ -325,6 +345,7 @@ def events(
     country: CountryOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    date_match: DateMatchOption = "overlap",
     doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
     all_events: AllEventsOption = False,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
@@ -335,7 +356,9 @@ def events(
     Example:  kroniek events --type PROTEST --country KAZ
     """
     filters = (event_type, actor, recipient, country, date_from, date_to)
-    con, where = _open_filtered(db, filters, all_events, doc=doc, limit=limit)
+    con, where = _open_filtered(
+        db, filters, all_events, date_match=date_match, doc=doc, limit=limit
+    )
     with con:
         rows = list_events(con, where)
         total = count_events(con, where)
@@ -368,6 +391,7 @@ def export(
     country: CountryOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    date_match: DateMatchOption = "overlap",
     all_events: AllEventsOption = False,
 ) -> None:
     """Export events as PLOVER JSON lines, CSV dyads or Parquet; filters as 'kroniek events'.
@@ -381,7 +405,7 @@ def export(
     if chosen.binary and output is None:
         raise _fail(KroniekError(Msg.E610.format(name=chosen.name)))
     filters = (event_type, actor, recipient, country, date_from, date_to)
-    con, where = _open_filtered(db, filters, all_events)
+    con, where = _open_filtered(db, filters, all_events, date_match=date_match)
     with con:
         content, count = export_bytes(con, where, output_format)
     if output is None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Literal
 
 import duckdb
 
 from kroniek.errors import KroniekError, Msg
 from kroniek.query.setting import PlaceRow, Setting, settings_of_events
+
+DateMatch = Literal["overlap", "within"]
+DATE_MATCHES: tuple[DateMatch, ...] = ("overlap", "within")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +29,13 @@ class EventFilter:
     recipient: str | None = None
     country: str | None = None
     """A country among the actors or recipients."""
-    date_from: str | None = None
-    date_to: str | None = None
+    date_from: date | None = None
+    """First day of the ``from`` date's period (``2022-01`` → 2022-01-01)."""
+    date_to: date | None = None
+    """Last day of the ``to`` date's period (``2022-01`` → 2022-01-31)."""
+    date_match: DateMatch = "overlap"
+    """How an event's date period meets the from–to period: ``overlap`` keeps an event
+    dated 2022-01 for ``--from 2022-01-10``; ``within`` keeps only periods inside it."""
     doc_id: str | None = None
     all_events: bool = False
     """Also events the text says did not happen (negated) or only may (hypothetical), and
@@ -50,6 +59,7 @@ def checked_filter(
     country: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    date_match: str = "overlap",
     doc_id: str | None = None,
     all_events: bool = False,
     limit: int | None = None,
@@ -62,15 +72,19 @@ def checked_filter(
     the check is for a clear answer, not for safety.
     """
     start, end = _date("from", date_from), _date("to", date_to)
-    if start and end and end < start:
-        raise KroniekError(Msg.E606.format(name="to", value=end, reason="before 'from'"))
+    if start and end and end[1] < start[0]:
+        raise KroniekError(Msg.E606.format(name="to", value=date_to, reason="before 'from'"))
+    if date_match not in DATE_MATCHES:
+        reason = "not one of " + ", ".join(DATE_MATCHES)
+        raise KroniekError(Msg.E606.format(name="date-match", value=date_match, reason=reason))
     return EventFilter(
         event_type=_match("type", _upper(event_type), _TYPE, "not a PLOVER type like PROTEST"),
         actor=_match("actor", actor, _ACTOR, "not an actor id or code"),
         recipient=_match("recipient", recipient, _ACTOR, "not an actor id or code"),
         country=_match("country", _upper(country), _COUNTRY, "not a three-letter code"),
-        date_from=start,
-        date_to=_inclusive_end(end),
+        date_from=start[0] if start else None,
+        date_to=end[1] if end else None,
+        date_match="within" if date_match == "within" else "overlap",
         doc_id=doc_id or None,
         all_events=all_events,
         limit=limit,
@@ -91,29 +105,41 @@ def _match(name: str, value: str | None, pattern: re.Pattern[str], reason: str) 
     return value
 
 
-def _date(name: str, value: str | None) -> str | None:
-    """A date of year, month or day precision that exists in the calendar."""
+def _date(name: str, value: str | None) -> tuple[date, date] | None:
+    """The first and last day of a typed date of year, month or day precision."""
     if not value:
         return None
-    found = _DATE.fullmatch(value)
+    found = _DATE.fullmatch(value.strip())
     reason = "not a date YYYY, YYYY-MM or YYYY-MM-DD"
     if found is None:
         raise KroniekError(Msg.E606.format(name=name, value=value, reason=reason))
-    year, month, day = (int(part) if part else 1 for part in found.groups())
     try:
-        date(year, month, day)
+        period = date_period(found.group(0))
     except ValueError as exc:
         raise KroniekError(Msg.E606.format(name=name, value=value, reason=exc)) from exc
-    return value
+    if period is None:
+        raise KroniekError(Msg.E606.format(name=name, value=value, reason=reason))
+    return period
 
 
-def _inclusive_end(value: str | None) -> str | None:
-    """Make ``to=2022-01`` include 2022-01-31 and ``to=2022`` all of 2022.
+def date_period(value: str | None) -> tuple[date, date] | None:
+    """``2022-01-05``, ``2022-01`` or ``2014`` → the first and last day it may mean.
 
-    Dates are compared as text, and ``'2022-01-31' <= '2022-01'`` is false; appending
-    a character above every digit and dash keeps every date that starts with the prefix.
+    A stored date is cut to what the words say, so it stands for a period: a month-dated
+    event happened on some day of that month. None for an empty value; ValueError for a
+    day or month that is not in the calendar.
     """
-    return value + "~" if value and len(value) < 10 else value
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")[:3]]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +152,10 @@ class EventRow:
     """The event's own date (cut to its precision), the publication date it inherits, or
     None when no date is known (a historical event whose words give none)."""
     date_precision: str | None
+    date_start: dt.date | None
+    """First day of the period the date stands for (2022-01 → 2022-01-01)."""
+    date_end: dt.date | None
+    """Last day of it (2022-01 → 2022-01-31); the same day for a day-precise date."""
     published: str | None
     sentence_index: int
     event_type: str
@@ -168,19 +198,31 @@ WITH own AS (
     SELECT e.*, CASE WHEN own.rows IS NULL THEN d.published ELSE own.value END AS event_date,
            CASE WHEN own.rows IS NULL THEN d.date_precision ELSE own.precision END AS precision
     FROM events e JOIN documents d USING (doc_id) LEFT JOIN own USING (event_id)
+), periods AS (
+    SELECT *,
+        CASE length(event_date)
+            WHEN 10 THEN TRY_CAST(event_date AS DATE)
+            WHEN 7 THEN TRY_CAST(event_date || '-01' AS DATE)
+            WHEN 4 THEN TRY_CAST(event_date || '-01-01' AS DATE) END AS date_start,
+        CASE length(event_date)
+            WHEN 10 THEN TRY_CAST(event_date AS DATE)
+            WHEN 7 THEN last_day(TRY_CAST(event_date || '-01' AS DATE))
+            WHEN 4 THEN TRY_CAST(event_date || '-12-31' AS DATE) END AS date_end
+    FROM dated
 )
-SELECT e.event_id, e.doc_id, e.event_date, e.precision, d.published, e.sentence_index,
+SELECT e.event_id, e.doc_id, e.event_date, e.precision, e.date_start, e.date_end,
+       d.published, e.sentence_index,
        e.event_type, e.mode, e.context, e.trigger_text, e.trigger_start, e.trigger_end, e.aux,
        e.rule_id, e.confidence, e.quad_code, e.event_scale, e.coder,
        strftime(e.coded_at, '%Y-%m-%d'),
        substr(d.text, s.start_char + 1, s.end_char - s.start_char), s.start_char
-FROM dated e
+FROM periods e
 JOIN documents d USING (doc_id)
 JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
 WHERE (? IS NULL OR e.event_type = ?)
   AND (? IS NULL OR e.doc_id = ?)
-  AND (? IS NULL OR e.event_date >= ?)
-  AND (? IS NULL OR e.event_date <= ?)
+  AND (? IS NULL OR (CASE WHEN ? THEN e.date_start ELSE e.date_end END) >= ?)
+  AND (? IS NULL OR (CASE WHEN ? THEN e.date_end ELSE e.date_start END) <= ?)
   AND (? OR (NOT list_contains(e.aux, 'negated') AND NOT list_contains(e.aux, 'hypothetical')
         AND EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
                     AND a.role IN ('actor', 'recipient'))))
@@ -195,10 +237,13 @@ ORDER BY d.published NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
 
 
 def _parameters(where: EventFilter) -> list[object]:
-    """Bind values for _EVENTS_SQL, each filter twice (the NULL test and the comparison)."""
+    """Bind values for _EVENTS_SQL: each filter for its NULL test and its comparison."""
     values: list[object] = []
-    for value in (where.event_type, where.doc_id, where.date_from, where.date_to):
+    for value in (where.event_type, where.doc_id):
         values += [value, value]
+    within = where.date_match == "within"
+    for day in (where.date_from, where.date_to):
+        values += [day, within, day]
     values.append(where.all_events)
     for value in (where.actor, where.recipient, where.country):
         values += [value, value]

@@ -9,30 +9,44 @@ from typing import Literal
 
 import duckdb
 
-from kroniek.query.events import EventFilter
+from kroniek.query.events import EventFilter, EventRow
 from kroniek.query.scope import matching_events
 
-Bucket = Literal["day", "week", "month"]
+Bucket = Literal["day", "week", "month", "year"]
+BucketChoice = Literal["auto", "day", "week", "month", "year"]
+_BUCKET_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+"""The longest a period of each bucket can be: an event date fits a bucket only if its own
+period is no longer (a month-dated event is never put into one week)."""
 
 
 @dataclass(frozen=True, slots=True)
 class TypeSeries:
-    """Counts of one PLOVER type, one per period of the timeline."""
+    """Counts of one PLOVER type, one per period of the timeline, plus those off the axis."""
 
     event_type: str
     counts: list[int]
+    coarse: int
+    """Events of the type whose date is coarser than a period (a month in a week chart)."""
+    undated: int
+    """Events of the type with neither an event date nor a publication date."""
 
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """Events per type and period; periods run without gaps from the first to the last."""
+    """Events per type and period; periods run without gaps from the first to the last.
+
+    Every matching event is counted once: in the period its date lies in, or among the
+    ``coarse`` ones when its date stands for a longer time than one period, or among the
+    ``undated``. The three add up to the number of matching events.
+    """
 
     bucket: Bucket
+    """The period length used: the one asked for, or the one ``auto`` chose."""
     periods: list[str]
     """First day of each period (a week starts on Monday), ISO format."""
     series: list[TypeSeries]
+    coarse: int
     undated: int
-    """Matching events with neither an event date nor a publication date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,42 +70,66 @@ class Summary:
     last_date: str | None
 
 
-def timeline(con: duckdb.DuckDBPyConnection, where: EventFilter, bucket: Bucket) -> Timeline:
+def timeline(
+    con: duckdb.DuckDBPyConnection, where: EventFilter, bucket: BucketChoice = "auto"
+) -> Timeline:
     """Matching events counted per type and period, dated by event date else publication."""
     rows = matching_events(con, where)
+    chosen = auto_bucket(rows) if bucket == "auto" else bucket
     counts: Counter[tuple[date, str]] = Counter()
-    undated = 0
+    coarse: Counter[str] = Counter()
+    undated: Counter[str] = Counter()
     for row in rows:
-        day = parse_partial_date(row.date)
-        if day is None:
-            undated += 1
+        if row.date_start is None or row.date_end is None:
+            undated[row.event_type] += 1
+        elif (row.date_end - row.date_start).days >= _BUCKET_DAYS[chosen]:
+            coarse[row.event_type] += 1
         else:
-            counts[(period_start(day, bucket), row.event_type)] += 1
-    periods = _periods({p for p, _ in counts}, bucket)
-    types = sorted({t for _, t in counts})
-    series = [TypeSeries(t, [counts[(p, t)] for p in periods]) for t in types]
-    return Timeline(bucket, [p.isoformat() for p in periods], series, undated)
+            counts[(period_start(row.date_start, chosen), row.event_type)] += 1
+    periods = _periods({p for p, _ in counts}, chosen)
+    types = sorted({t for _, t in counts} | set(coarse) | set(undated))
+    series = [
+        TypeSeries(t, [counts[(p, t)] for p in periods], coarse[t], undated[t]) for t in types
+    ]
+    periods_iso = [p.isoformat() for p in periods]
+    return Timeline(chosen, periods_iso, series, sum(coarse.values()), sum(undated.values()))
 
 
-def parse_partial_date(value: str | None) -> date | None:
-    """``2022-01-05``, ``2022-01`` or ``2014`` → a date on the first day it may mean."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        numbers = [int(p) for p in parts[:3]]
-        numbers += [1] * (3 - len(numbers))
-        return date(*numbers)
-    except ValueError:
-        return None
+def auto_bucket(rows: list[EventRow]) -> Bucket:
+    """The period length that shows most events on the axis without drowning in periods.
+
+    The precision most event dates have decides: month-dated events get months and
+    year-dated ones years; day-dated ones get days over two months at most, weeks over two
+    years, months beyond.
+    """
+    spans: list[tuple[date, date]] = [
+        (r.date_start, r.date_end) for r in rows if r.date_start and r.date_end
+    ]
+    if not spans:
+        return "month"
+    precision = Counter(_precision(first, last) for first, last in spans).most_common(1)[0][0]
+    if precision != "day":
+        return precision
+    days = (max(first for first, _ in spans) - min(first for first, _ in spans)).days
+    if days <= 62:
+        return "day"
+    return "week" if days <= 731 else "month"
+
+
+def _precision(first: date, last: date) -> Bucket:
+    """Day, month or year, from the length of the period a date stands for."""
+    days = (last - first).days
+    return "day" if days == 0 else "month" if days < 31 else "year"
 
 
 def period_start(day: date, bucket: Bucket) -> date:
-    """The first day of the day, week (Monday) or month that contains ``day``."""
+    """The first day of the day, week (Monday), month or year that contains ``day``."""
     if bucket == "week":
         return day - timedelta(days=day.weekday())
     if bucket == "month":
         return day.replace(day=1)
+    if bucket == "year":
+        return day.replace(month=1, day=1)
     return day
 
 
@@ -112,6 +150,8 @@ def _next_period(start: date, bucket: Bucket) -> date:
         return start + timedelta(days=1)
     if bucket == "week":
         return start + timedelta(days=7)
+    if bucket == "year":
+        return start.replace(year=start.year + 1)
     return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
