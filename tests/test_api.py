@@ -424,6 +424,8 @@ def test_missing_node_modules_is_named(
 def test_summary_lists_types_and_countries(client: TestClient) -> None:
     body = get(client, "/api/stats/summary")
     assert body["documents"] == 3 and body["events"] == 5
+    # The negated threat is stored but not shown; the undated CONSULT is shown, not dated.
+    assert (body["shown"], body["dated"]) == (4, 3)
     assert [t["event_type"] for t in body["types"]] == [
         "ACCUSE",
         "AID",

@@ -9,7 +9,7 @@ from typing import Literal
 
 import duckdb
 
-from kroniek.query.events import EventFilter, EventRow
+from kroniek.query.events import EventFilter, EventRow, count_events
 from kroniek.query.scope import matching_events
 
 Bucket = Literal["day", "week", "month", "year"]
@@ -63,6 +63,12 @@ class Summary:
 
     documents: int
     events: int
+    """Every stored event, also those the text negates or only supposes, or that name
+    nobody: what ``kroniek show`` lists for a document."""
+    shown: int
+    """The events every view and export shows without ``all`` (``kroniek events``)."""
+    dated: int
+    """Of the shown events, those with a date (their own or their article's)."""
     types: list[TypeCount]
     countries: list[str]
     """Countries among event actors and recipients, for the country filter."""
@@ -172,6 +178,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> Summary:
     return Summary(
         documents=int(documents[0]) if documents else 0,
         events=sum(int(n) for _, n in types),
+        shown=count_events(con, EventFilter()),
+        dated=count_events(con, EventFilter(date_from=date.min)),
         types=[TypeCount(str(t), int(n)) for t, n in types],
         countries=[str(c[0]) for c in countries],
         first_date=first,

@@ -8,19 +8,23 @@
 const FILTERS = ["from", "to", "type", "actor", "country"];
 const VIEWS = ["timeline", "network", "map", "events", "article"];
 const PAGE_SIZE = 50;
+const BUCKETS = ["auto", "day", "week", "month", "year"];
+// The view without ?view=: the timeline, unless most events have no date (set from the
+// summary), when a timeline would be nearly empty and the events table says more.
+let landingView = "timeline";
 
 // ---- state <-> URL -------------------------------------------------------------------
 
 /** The dashboard's state, read from the query string (the URL is the source of truth). */
 function readState() {
   const q = new URLSearchParams(window.location.search);
-  const view = VIEWS.includes(q.get("view")) ? q.get("view") : "timeline";
+  const view = VIEWS.includes(q.get("view")) ? q.get("view") : landingView;
   const filters = {};
   for (const name of FILTERS) filters[name] = q.get(name) || "";
   return {
     view,
     filters,
-    bucket: ["day", "week", "month"].includes(q.get("bucket")) ? q.get("bucket") : "week",
+    bucket: BUCKETS.includes(q.get("bucket")) ? q.get("bucket") : "auto",
     page: Math.max(0, parseInt(q.get("page") || "0", 10) || 0),
     event: q.get("event") || "",
     doc: q.get("doc") || "",
@@ -33,7 +37,7 @@ function go(changes) {
   const q = new URLSearchParams();
   q.set("view", next.view);
   for (const name of FILTERS) if (next.filters[name]) q.set(name, next.filters[name]);
-  if (next.bucket !== "week") q.set("bucket", next.bucket);
+  if (next.bucket !== "auto") q.set("bucket", next.bucket);
   if (next.page) q.set("page", String(next.page));
   if (next.event) q.set("event", next.event);
   if (next.doc) q.set("doc", next.doc);
@@ -98,24 +102,33 @@ function partyText(list) {
 
 // ---- the views -----------------------------------------------------------------------
 
+// Events whose date is coarser than one period, or missing, get bars of their own at the
+// end of the axis: a month-dated event is never drawn inside a week it may not lie in.
+const COARSE_BAR = "coarser date";
+const UNDATED_BAR = "undated";
+
 async function renderTimeline(state) {
   for (const button of document.querySelectorAll("#bucket-switch button")) {
     button.setAttribute("aria-pressed", String(button.dataset.bucket === state.bucket));
   }
   const data = await api("/api/stats/timeline", filterParams(state.filters, { bucket: state.bucket }));
-  document.getElementById("timeline-note").textContent =
-    `${data.periods.length} ${state.bucket}s` + (data.undated ? `; ${data.undated} undated events not shown` : "");
+  const extra = [...(data.coarse ? [COARSE_BAR] : []), ...(data.undated ? [UNDATED_BAR] : [])];
+  const notes = [`${data.periods.length} ${data.bucket}s`];
+  if (data.coarse) notes.push(`${data.coarse} events dated only to a longer period: bar “${COARSE_BAR}”`);
+  if (data.undated) notes.push(`${data.undated} without any date: bar “${UNDATED_BAR}”`);
+  document.getElementById("timeline-note").textContent = notes.join("; ");
   chart("timeline-chart").setOption(
     {
       tooltip: { trigger: "axis", formatter: (items) => tip(items[0].axisValue,
         ...items.filter((i) => i.value).map((i) => `${i.seriesName}: ${i.value}`)) },
       legend: { type: "scroll", top: 0 },
       grid: { left: 40, right: 20, top: 40, bottom: 70 },
-      xAxis: { type: "category", data: data.periods },
+      xAxis: { type: "category", data: [...data.periods, ...extra] },
       yAxis: { type: "value", minInterval: 1 },
       dataZoom: data.periods.length > 60 ? [{ type: "slider" }, { type: "inside" }] : [],
       series: data.series.map((s) => ({
-        name: s.event_type, type: "bar", stack: "events", data: s.counts, emphasis: { focus: "series" },
+        name: s.event_type, type: "bar", stack: "events", emphasis: { focus: "series" },
+        data: [...s.counts, ...(data.coarse ? [s.coarse] : []), ...(data.undated ? [s.undated] : [])],
       })),
     },
     true,
@@ -416,9 +429,12 @@ async function render() {
 /** Filter choices and the header line, from what the database holds. */
 async function loadSummary() {
   const summary = await api("/api/stats/summary");
+  const hidden = summary.events - summary.shown;
   document.getElementById("summary").textContent =
-    `${summary.documents} documents, ${summary.events} events` +
-    (summary.first_date ? `, ${summary.first_date} to ${summary.last_date}` : "");
+    `${summary.documents} documents, ${summary.shown} events` +
+    (hidden ? ` (and ${hidden} negated, hypothetical or naming nobody, in the article view)` : "") +
+    (summary.first_date ? `, published ${summary.first_date} to ${summary.last_date}` : "");
+  if (summary.dated * 2 < summary.shown) landingView = "events";
   const form = document.getElementById("filters");
   form.elements.type.append(...summary.types.map((t) => el("option", { value: t.event_type }, `${t.event_type} (${t.events})`)));
   form.elements.country.append(...summary.countries.map((c) => el("option", { value: c }, c)));
