@@ -8,6 +8,7 @@ import json
 import re
 import socket
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 from kroniek.api import create_app
 from kroniek.api.assets import VENDOR, find_node_modules
 from kroniek.cli import app as cli_app
-from kroniek.query.export import COLUMNS, EXPORTS
+from kroniek.query.export import COLUMN_TYPES, COLUMNS, EXPORTS
 from kroniek.records import Event
 from tests.api_helpers import HOSTILE, KZ_TEXT, XSS_TEXT, build_database
 
@@ -265,8 +266,14 @@ def test_export_csv_has_one_row_per_dyad(client: TestClient) -> None:
     assert len(rows) == 4
     assert (by_type["AID"]["actor1_code"], by_type["AID"]["actor2_code"]) == ("RUS", "KAZ")
     assert by_type["PROTEST"]["location_name"] == "Almaty"
-    assert by_type["PROTEST"]["date"] == "2022-01-05"
-    assert by_type["CONSULT"]["date"] == ""
+    protest = by_type["PROTEST"]
+    assert (protest["date_start"], protest["date_end"]) == ("2022-01-05", "2022-01-05")
+    assert protest["date_precision"] == "day" and protest["published"] == "2022-01-06"
+    # The numbers the text gives are columns: "Duizenden demonstranten" is a crowd of 1000+.
+    assert (protest["crowd"], protest["dead"]) == ("1000", "")
+    assert protest["trigger"] == "protesteerden" and protest["sentence"].startswith("Duizenden")
+    assert (protest["language"], protest["doc_id"]) == ("nl", "kz-1")
+    assert by_type["CONSULT"]["date_start"] == by_type["CONSULT"]["date_precision"] == ""
     filtered = client.get("/api/export?format=csv&type=ACCUSE").text
     assert len(list(csv.DictReader(io.StringIO(filtered)))) == 1
 
@@ -283,6 +290,16 @@ def test_export_parquet_reads_back_typed(client: TestClient, tmp_path: Path) -> 
         ).fetchall()
     assert rows[-2] == ("PROTEST", -5.0, 43.25)
     assert [r[0] for r in rows] == ["ACCUSE", "AID", "CONSULT", "PROTEST", "THREATEN"]
+    with duckdb.connect() as con:
+        described = con.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(path)]).description
+        types = {column[0]: str(column[1]) for column in described}
+        threat = con.execute(
+            "SELECT aux, date_start, crowd FROM read_parquet(?) WHERE event_type = 'THREATEN'",
+            [str(path)],
+        ).fetchone()
+    assert (types["date_start"], types["date_end"], types["aux"]) == ("DATE", "DATE", "VARCHAR[]")
+    assert (types["crowd"], types["confidence"]) == ("BIGINT", "DOUBLE")
+    assert threat == (["negated"], date(2022, 2, 20), None)
 
 
 def test_export_plover_jsonl(client: TestClient) -> None:
@@ -478,6 +495,29 @@ def test_cli_export_csv_and_parquet(
     assert written.exit_code == 0 and out.read_bytes().startswith(b"PAR1")
     unknown = runner.invoke(cli_app, ["export", "--format", "xml", "--db", db])
     assert unknown.exit_code == 2 and "E401" in unknown.output
+
+
+def test_cli_export_csv_for_excel_starts_with_a_byte_order_mark(
+    database: tuple[Path, dict[str, Event]], tmp_path: Path
+) -> None:
+    out = tmp_path / "excel.csv"
+    args = ["export", "--format", "csv", "--excel", "--out", str(out), "--db", str(database[0])]
+    assert runner.invoke(cli_app, args).exit_code == 0
+    content = out.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbfevent_id,date_start,")
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert {r["event_type"] for r in rows} == {"AID", "PROTEST", "ACCUSE", "CONSULT"}
+
+
+def test_the_data_dictionary_describes_every_column_with_its_type() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md").read_text()
+    documented = {
+        cells[1].strip("` "): cells[2].strip()
+        for line in text.splitlines()
+        if line.startswith("| `") and len(cells := line.split("|")) > 3
+    }
+    assert list(documented) == list(COLUMNS)
+    assert documented == {c: COLUMN_TYPES.get(c, "VARCHAR") for c in COLUMNS}
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ be done (bad usage, Frog missing, database unreadable).
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable
@@ -393,8 +394,18 @@ def export(
     date_to: ToOption = None,
     date_match: DateMatchOption = "overlap",
     all_events: AllEventsOption = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="Start the CSV with a byte-order mark, so Excel reads it as UTF-8 "
+            "(pandas and R read it either way).",
+        ),
+    ] = False,
 ) -> None:
     """Export events as PLOVER JSON lines, CSV dyads or Parquet; filters as 'kroniek events'.
+
+    Every column is described in docs/data-dictionary.md.
 
     Example:  kroniek export --format csv --country KAZ --out kaz.csv
     """
@@ -408,6 +419,8 @@ def export(
     con, where = _open_filtered(db, filters, all_events, date_match=date_match)
     with con:
         content, count = export_bytes(con, where, output_format)
+    if excel and chosen.name == "csv":
+        content = codecs.BOM_UTF8 + content
     if output is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()

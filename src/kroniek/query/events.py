@@ -173,6 +173,11 @@ class EventRow:
     coded_at: str
     sentence_text: str
     sentence_start: int
+    title: str | None
+    """The document's title, URL, source and language: who reported it, where."""
+    url: str | None
+    source: str | None
+    language: str
     arguments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     setting: Setting = field(default_factory=Setting)
     """Place, every date row (per-argument ones too: "Oekraïne (2014)") and quantities."""
@@ -215,7 +220,8 @@ SELECT e.event_id, e.doc_id, e.event_date, e.precision, e.date_start, e.date_end
        e.event_type, e.mode, e.context, e.trigger_text, e.trigger_start, e.trigger_end, e.aux,
        e.rule_id, e.confidence, e.quad_code, e.event_scale, e.coder,
        strftime(e.coded_at, '%Y-%m-%d'),
-       substr(d.text, s.start_char + 1, s.end_char - s.start_char), s.start_char
+       substr(d.text, s.start_char + 1, s.end_char - s.start_char), s.start_char,
+       d.title, d.url, d.source, d.language
 FROM periods e
 JOIN documents d USING (doc_id)
 JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
@@ -361,6 +367,8 @@ def plover_record(row: EventRow) -> dict[str, Any]:
         "id": row.event_id,
         "date": row.date,
         "date_precision": row.date_precision,
+        "date_start": row.date_start.isoformat() if row.date_start else None,
+        "date_end": row.date_end.isoformat() if row.date_end else None,
         "actor": row.arguments.get("actor", []),
         "recipient": row.arguments.get("recipient", []),
         "event": row.event_type,
@@ -374,6 +382,13 @@ def plover_record(row: EventRow) -> dict[str, Any]:
         "coder": row.coder,
         "coded_date": row.coded_at,
         "doc_id": row.doc_id,
+        "document": {
+            "title": row.title,
+            "url": row.url,
+            "source": row.source,
+            "published": row.published,
+            "language": row.language,
+        },
         "sentence_index": row.sentence_index,
         "mentions": len(row.mentions),
         "evidence": {
