@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kroniek.cli import app
@@ -27,6 +29,35 @@ def test_help_teaches_with_an_example() -> None:
     assert "Example" in out
     code, out, _ = invoke("ingest", "--help")
     assert code == 0 and "kroniek ingest examples/" in out
+
+
+COMMANDS = [
+    [],
+    *([name] for name in ("ingest", "run", "docs", "show", "events", "export", "serve")),
+    *(["actors", name] for name in ("list", "show", "search", "import")),
+    *(["eval", name] for name in ("actors", "eventdna", "setting", "gold")),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "kroniek")
+def test_help_names_values_for_what_they_are(command: list[str]) -> None:
+    """No Python type names (<bool>, <list[str]>, <int range>) at 80 columns."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert re.search(r"<(bool|int|text|path|float|list)", result.output) is None, result.output
+    assert all(len(line) <= 80 for line in result.output.splitlines())
+
+
+def test_run_help_names_every_stage() -> None:
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "80"})
+    text = " ".join(result.output.split())
+    for number, stage in enumerate(
+        ("ingest", "analyse", "resolve actors", "code events", "complete", "place", "date"),
+        start=1,
+    ):
+        assert f"[{number}] {stage}" in text, stage
+    for option in ("--feed", "--date", "--workers"):
+        assert option in text
 
 
 def test_ingest_examples_then_list_and_show(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def test_weekday_with_a_month_precision_publication_is_the_month_with_a_note():
     resolved = _resolve("woensdag", "2022-01")
     assert (resolved.value, resolved.precision) == ("2022-01", "month")
     assert resolved.note is not None
-    assert "known only to the month" in resolved.note
+    assert "known only as 2022-01" in resolved.note
 
 
 def test_explicit_month_and_year():
@@ -242,7 +242,7 @@ def test_era_with_a_listed_anchor_resolves_to_its_year_only_for_since():
 # -- errors -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("published", ["2022-13-01", "2022-02-30", "6 januari 2022", "2022"])
+@pytest.mark.parametrize("published", ["2022-13-01", "2022-02-30", "6 januari 2022", "22"])
 def test_malformed_publication_date_raises(published):
     mention = find_time_expressions("gisteren")[0]
     with pytest.raises(KroniekError, match="E542"):
@@ -295,3 +295,12 @@ def test_dateparser_reads_dates_without_the_network(monkeypatch):
     assert _resolve("1 mei 2004", None).value == "2004-05-01"
     assert _resolve("in september 2019", None).value == "2019-09"
     assert _resolve("31 februari 2022", None).value is None
+
+
+def test_a_publication_year_is_every_day_of_it():
+    """An archive dated by year (or --date 2022): "gisteren" is some day of that year."""
+    resolved = resolve_time(find_time_expressions("gisteren")[0], "2022")
+    assert (resolved.value, resolved.precision) == ("2022", "year")
+    assert resolved.note is not None and "known only as 2022;" in resolved.note
+    last_year = resolve_time(find_time_expressions("vorig jaar")[0], "2022")
+    assert (last_year.value, last_year.precision, last_year.note) == ("2021", "year", None)

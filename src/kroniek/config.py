@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kroniek import __version__
+
 DEFAULT_DB = Path("kroniek.duckdb")
 
 
@@ -20,6 +22,13 @@ class IngestConfig:
     """Below this the language detector guesses: marked ``und`` unless a field names it."""
     analysed_languages: tuple[str, ...] = ("nl",)
     """Languages with an analyser; documents in others are stored and marked, not parsed."""
+    default_date: str | None = None
+    """``--date``: the publication date of inputs that carry none (stdin, a plain .txt)."""
+    fetch_timeout: float = 20.0
+    """Seconds to wait for a web server to answer and send a page or feed."""
+    fetch_delay: float = 1.0
+    """Seconds between two requests to the same host: a feed of 50 items is no burst."""
+    user_agent: str = f"kroniek/{__version__} (political event research; one request per page)"
 
 
 @dataclass(frozen=True, slots=True)

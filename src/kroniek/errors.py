@@ -42,7 +42,7 @@ class Msg(metaclass=_Coded):
     E009 = "document text is {chars:,} characters, above the {limit:,} limit"
     E010 = "unsupported file type '{suffix}' (use .txt, .json, .jsonl, .csv or .html)"
     E011 = "HTML page has no extractable article text"
-    E012 = "date '{value}' is not YYYY-MM-DD or YYYY-MM; stored as unknown"
+    E012 = "date '{value}' is not YYYY-MM-DD, YYYY-MM or YYYY; stored as unknown"
     E013 = "cannot read: {detail}"
     E014 = "JSON value is not an object"
     E015 = "document id '{doc_id}' is already used by a different text"
@@ -62,6 +62,12 @@ class Msg(metaclass=_Coded):
     E027 = "JSON value is longer than {limit:,} characters; the rest of the file was skipped"
     E028 = "stage '{stage}' failed on document {doc_id}: {detail}; the next run tries again"
     E029 = "a stage runs without the '{record}' record it requires"
+    E030 = "cannot fetch: {detail}"
+    E031 = "not a web address kroniek fetches (only http:// and https://)"
+    E032 = "not an RSS or Atom feed: {detail}"
+    E033 = "feed item has no link; skipped"
+    E034 = "answer is {kind}, not an HTML page"
+    E035 = "bad --date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD"
 
     # nlp: the Frog backend
     E101 = (
@@ -117,10 +123,10 @@ class Msg(metaclass=_Coded):
     E542 = "publication date '{value}' is not YYYY-MM-DD or YYYY-MM"
     E543 = "'{text}' does not match time rule '{rule}'; find it again with this time_nl.toml"
     E544 = "no publication date to count '{text}' from"
-    E545 = "'{text}' counts from a publication date known only to the month ({month})"
+    E545 = "'{text}' counts from a publication date known only as {period}"
     E546 = (
-        "'{text}' counts from a publication date known only to the month; "
-        "taken to fall within {month} (it may lie a few days outside it)"
+        "'{text}' counts from a publication date known only as {period}; "
+        "taken to fall within it (it may lie a few days outside it)"
     )
     E547 = "'{text}' covers {first} to {last}; kept at {precision} precision"
     E548 = "'{text}' covers {first} to {last}, across the turn of a year; no date"

@@ -125,10 +125,18 @@ def run(
     analyse: bool = True,
     command: str = "run",
     stdin: TextIO | None = None,
+    feeds: Sequence[str] = (),
 ) -> RunSummary:
-    """Run every stage that exists over ``paths`` into ``config.db_path``."""
-    items = read_inputs(paths, config.ingest, stdin) if paths else iter(())
-    return run_documents(items, config, reporter, analyse=analyse, command=command)
+    """Run every stage that exists over ``paths`` and ``feeds`` into ``config.db_path``."""
+
+    def inputs(writer: Writer) -> Iterable[SourceDocument | IngestProblem]:
+        if not (paths or feeds):
+            return ()
+        return read_inputs(
+            paths, config.ingest, stdin, feeds=feeds, already_stored=writer.has_address
+        )
+
+    return run_documents(inputs, config, reporter, analyse=analyse, command=command)
 
 
 def document_stages(config: KroniekConfig) -> Chain:
@@ -151,7 +159,8 @@ def process(records: DocumentRecords, chain: Chain) -> DocumentRecords:
 
 
 def run_documents(
-    items: Iterable[SourceDocument | IngestProblem],
+    items: Iterable[SourceDocument | IngestProblem]
+    | Callable[[Writer], Iterable[SourceDocument | IngestProblem]],
     config: KroniekConfig,
     reporter: Reporter,
     *,
@@ -161,11 +170,13 @@ def run_documents(
 ) -> RunSummary:
     """Run every stage over documents that are already read (e.g. evaluation data).
 
-    ``make_analyser`` builds one analyser per worker (default: a Frog server).
+    ``items`` may also be a function of the open writer: reading a feed asks the database
+    which links it already holds. ``make_analyser`` builds one analyser per worker
+    (default: a Frog server).
     """
     with Writer(config.db_path) as writer:
         current = Run(config, writer, reporter, writer.start_run(command))
-        stage_1_ingest(current, items)
+        stage_1_ingest(current, items(writer) if callable(items) else items)
         if analyse:
             stage_2_analyse(current, make_analyser or (lambda: FrogAnalyser(config.frog)))
             stages_3_to_7(current)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-DatePrecision = Literal["day", "month", "unknown"]
+DatePrecision = Literal["day", "month", "year", "unknown"]
 BlockKind = Literal["title", "body", "heading", "caption"]
 
 UNDETERMINED_LANGUAGE = "und"

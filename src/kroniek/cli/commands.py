@@ -23,6 +23,7 @@ from kroniek import __version__, pipeline
 from kroniek.actors.knowledge import knowledge_base
 from kroniek.actors.lookup import list_actors, search_actors, show_actor
 from kroniek.actors.phoenix import phoenix_to_tsv
+from kroniek.cli.help import PlainHelpCommand, PlainHelpGroup
 from kroniek.cli.terminal import (
     ProgressReporter,
     actor_card,
@@ -44,13 +45,14 @@ from kroniek.cli.terminal import (
     setting_scores_table,
     summary_table,
 )
-from kroniek.config import DEFAULT_DB, KroniekConfig
+from kroniek.config import DEFAULT_DB, IngestConfig, KroniekConfig
 from kroniek.errors import KroniekError, Msg
 from kroniek.evaluation.actor_coverage import evaluate_actor_coverage
 from kroniek.evaluation.dyad_gold import evaluate_dyads, points_into_eventdna
 from kroniek.evaluation.event_scores import EventScores, evaluate_events
 from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.evaluation.setting_scores import evaluate_settings
+from kroniek.ingest.dates import typed_date
 from kroniek.query.documents import get_document, list_documents
 from kroniek.query.events import EventFilter, checked_filter, count_events, list_events
 from kroniek.query.export import EXPORTS, export_bytes
@@ -70,7 +72,9 @@ app = typer.Typer(
         "Example:  kroniek run examples/ && kroniek docs && kroniek show feed-001"
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    # Markdown: a docstring's lines join into paragraphs that wrap to the terminal.
+    rich_markup_mode="markdown",
+    cls=PlainHelpGroup,
     add_completion=False,
 )
 out = Console()
@@ -91,15 +95,19 @@ EvalDbOption = Annotated[
     Path, typer.Option("--db", help="Database for the analysed gold documents (reused).")
 ]
 # The event filters, shared by 'events' and 'export'.
-TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.", metavar="TYPE")
+]
 ActorOption = Annotated[
-    str | None, typer.Option("--actor", help="Actor id, code or country among the actors.")
+    str | None,
+    typer.Option("--actor", help="Actor id, code or country among the actors.", metavar="ACTOR"),
 ]
 RecipientOption = Annotated[
-    str | None, typer.Option("--recipient", help="Same, among the recipients.")
+    str | None, typer.Option("--recipient", help="Same, among the recipients.", metavar="ACTOR")
 ]
 CountryOption = Annotated[
-    str | None, typer.Option("--country", help="ISO3 among actors or recipients.")
+    str | None,
+    typer.Option("--country", help="ISO3 code among actors or recipients.", metavar="ISO3"),
 ]
 FromOption = Annotated[
     str | None,
@@ -137,8 +145,39 @@ AllEventsOption = Annotated[
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files or directories (walked recursively); '-' reads standard input.",
+        help="Files, directories (walked recursively) or web addresses (http[s]://, fetched "
+        "and extracted); '-' reads standard input.",
         show_default=False,
+        metavar="PATH_OR_URL",
+    ),
+]
+FeedOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--feed",
+        help="RSS or Atom feed (address or file); each item not stored yet is fetched once. "
+        "Repeatable.",
+        metavar="URL_OR_FILE",
+        show_default=False,
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Publication date YYYY[-MM[-DD]] for inputs that carry none (standard input, "
+        "a plain .txt, a page without one).",
+        metavar="DATE",
+        show_default=False,
+    ),
+]
+DelayOption = Annotated[
+    float,
+    typer.Option(
+        "--delay",
+        min=0.0,
+        help="Seconds between two requests to the same web server.",
+        metavar="SECONDS",
     ),
 ]
 WorkersOption = Annotated[
@@ -212,6 +251,15 @@ def _with_progress(work: Callable[[ProgressReporter], T]) -> T:
         raise _fail(exc) from exc
 
 
+def _ingest_config(date: str | None, delay: float) -> IngestConfig:
+    """How to read the inputs: the date for undated ones, the pause between requests."""
+    try:
+        default_date = typed_date(date) if date is not None else None
+    except KroniekError as exc:
+        raise _fail(exc) from exc
+    return IngestConfig(default_date=default_date, fetch_delay=delay)
+
+
 def _run(
     paths: list[str],
     config: KroniekConfig,
@@ -220,12 +268,19 @@ def _run(
     *,
     analyse: bool,
     command: str,
+    feeds: list[str] | None = None,
 ) -> None:
     """Shared body of ``ingest`` and ``run``."""
     try:
         with ProgressReporter(err, verbose=verbose) as reporter:
             summary = pipeline.run(
-                paths, config, reporter, analyse=analyse, command=command, stdin=sys.stdin
+                paths,
+                config,
+                reporter,
+                analyse=analyse,
+                command=command,
+                stdin=sys.stdin,
+                feeds=feeds or (),
             )
     except KroniekError as exc:
         raise _fail(exc) from exc
@@ -242,49 +297,70 @@ def _print_summary(summary: RunSummary, as_json: bool) -> None:
         out.print(summary_table(summary))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def ingest(
     paths: PathsArgument = None,
     db: DbOption = DEFAULT_DB,
+    feed: FeedOption = None,
+    date: DateOption = None,
+    delay: DelayOption = 1.0,
     as_json: JsonOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Read news files into the database without analysing them.
+    """Read news files, web pages and feeds into the database without analysing them.
 
     Formats: the seed text format (first line ' date YYYY-MM[-DD]'), plain .txt,
     .jsonl/.json and .csv with fields id, title, text, date, url, source, language
-    (only text is required), and .html. Bad inputs are reported one line each;
-    everything else is stored. Re-running the same input changes nothing.
+    (only text is required), .html, web addresses and RSS/Atom feeds (--feed). Bad
+    inputs are reported one line each; everything else is stored. Re-running the same
+    input changes nothing; a feed item already stored is not fetched again.
 
     Example:  kroniek ingest examples/ --db news.duckdb
     """
-    config = KroniekConfig(db_path=db)
-    _run(paths or [], config, as_json, verbose, analyse=False, command="ingest")
+    config = KroniekConfig(db_path=db, ingest=_ingest_config(date, delay))
+    _run(paths or [], config, as_json, verbose, analyse=False, command="ingest", feeds=feed)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def run(
     paths: PathsArgument = None,
     db: DbOption = DEFAULT_DB,
     workers: WorkersOption = 1,
+    feed: FeedOption = None,
+    date: DateOption = None,
+    delay: DelayOption = 1.0,
     as_json: JsonOption = False,
     verbose: VerboseOption = False,
     actors: ActorFilesOption = None,
 ) -> None:
-    """Ingest PATHS and run every analysis stage on what is not yet analysed.
+    """Read news (files, web pages, feeds) and run every analysis stage on what waits.
 
-    Stages: 1 ingest, 2 analyse with Frog, 3 resolve actors, 4 code events, 5 complete
-    them from the whole document, 6 place and 7 date them. With no PATHS,
-    runs the later stages on documents already stored that wait for them
-    (after 'kroniek ingest', an interrupted run, or a new actor knowledge base).
+    Stages: [1] ingest, [2] analyse with Frog, [3] resolve actors, [4] code events,
+    [5] complete them from the whole document (arguments, one event per happening),
+    [6] place and [7] date them. With no inputs, runs the later stages on documents
+    already stored that wait for them (after 'kroniek ingest', an interrupted run, or a
+    new actor knowledge base). Re-running changes nothing that is already done.
 
-    Example:  kroniek run examples/ --db news.duckdb --workers 2
+    Examples:
+
+      kroniek run examples/ --db news.duckdb --workers 2
+
+      kroniek run https://example.org/nieuws/artikel.html
+
+      kroniek run --feed https://example.org/buitenland.rss   (new items only)
+
+      cat artikel.txt | kroniek run - --date 2022-01-06
     """
-    config = KroniekConfig(db_path=db, workers=workers, actor_files=_actor_files(actors))
-    _run(paths or [], config, as_json, verbose, analyse=True, command="run")
+    config = KroniekConfig(
+        db_path=db,
+        workers=workers,
+        actor_files=_actor_files(actors),
+        ingest=_ingest_config(date, delay),
+    )
+    _run(paths or [], config, as_json, verbose, analyse=True, command="run", feeds=feed)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def docs(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
@@ -306,7 +382,7 @@ def docs(
         out.print(documents_table(rows))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def show(
     doc_id: Annotated[str, typer.Argument(help="Document id, as listed by 'kroniek docs'.")],
     db: DbOption = DEFAULT_DB,
@@ -337,7 +413,7 @@ def show(
             out.print(quotes_table(quotes))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def events(
     db: DbOption = DEFAULT_DB,
     event_type: TypeOption = None,
@@ -369,7 +445,7 @@ def events(
         out.print(events_table(rows, wide=out.width >= _WIDE))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def export(
     db: DbOption = DEFAULT_DB,
     output_format: Annotated[
@@ -429,7 +505,7 @@ def export(
         err.print(f"wrote {count} {chosen.unit} to {output}")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[
@@ -460,7 +536,7 @@ def serve(
 
 def _command_group(name: str, help_text: str) -> typer.Typer:
     """A group of subcommands: ``kroniek NAME ...``."""
-    group = typer.Typer(help=help_text, no_args_is_help=True)
+    group = typer.Typer(help=help_text, no_args_is_help=True, cls=PlainHelpGroup)
     app.add_typer(group, name=name)
     return group
 
@@ -472,7 +548,7 @@ actors_app = _command_group(
 )
 
 
-@actors_app.command("list")
+@actors_app.command("list", cls=PlainHelpCommand)
 def actors_list(
     kind: Annotated[
         str | None,
@@ -493,7 +569,7 @@ def actors_list(
         out.print(actors_table(found))
 
 
-@actors_app.command("show")
+@actors_app.command("show", cls=PlainHelpCommand)
 def actors_show(
     actor_id: Annotated[str, typer.Argument(help="Actor id, e.g. person:vladimir-putin.")],
     as_json: JsonOption = False,
@@ -513,7 +589,7 @@ def actors_show(
         actor_card(out, card)
 
 
-@actors_app.command("search")
+@actors_app.command("search", cls=PlainHelpCommand)
 def actors_search(
     text: Annotated[str, typer.Argument(help="A name in any spelling: Poetin, Putin, NAVO.")],
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 10,
@@ -531,7 +607,7 @@ def actors_search(
         out.print(search_table(results))
 
 
-@actors_app.command("import")
+@actors_app.command("import", cls=PlainHelpCommand)
 def actors_import(
     source: Annotated[
         Path, typer.Argument(help="A Phoenix/PETRARCH .actors dictionary.", exists=True)
@@ -562,7 +638,7 @@ eval_app = _command_group(
 )
 
 
-@eval_app.command("actors")
+@eval_app.command("actors", cls=PlainHelpCommand)
 def eval_actors(
     folder: Annotated[
         Path, typer.Argument(help="EventDNA folder with DNAF files.", exists=True, file_okay=False)
@@ -597,7 +673,7 @@ def eval_actors(
         out.print(coverage_table(report))
 
 
-@eval_app.command("eventdna")
+@eval_app.command("eventdna", cls=PlainHelpCommand)
 def eval_eventdna(
     folder: EventDnaFolder,
     db: EvalDbOption = Path("eval-eventdna.duckdb"),
@@ -633,7 +709,7 @@ def eval_eventdna(
     out.print(misses_table(scores["tune"]))
 
 
-@eval_app.command("setting")
+@eval_app.command("setting", cls=PlainHelpCommand)
 def eval_setting(
     folder: EventDnaFolder,
     db: EvalDbOption = Path("eval-eventdna.duckdb"),
@@ -666,7 +742,7 @@ def eval_setting(
         out.print(setting_scores_table(part, found))
 
 
-@eval_app.command("gold")
+@eval_app.command("gold", cls=PlainHelpCommand)
 def eval_gold(
     path: Annotated[
         Path,

@@ -76,7 +76,11 @@ def build_document(
     if len(text) > config.max_document_chars:
         reason = Msg.E009.format(chars=len(text), limit=config.max_document_chars)
         return IngestProblem(origin=record.origin, line=record.line, reason=reason)
-    date = resolve_date(record.date)
+    own = record.date if record.date and record.date.strip() else None
+    date = resolve_date(own or config.default_date)
+    # A date the input did not carry is marked, so 'kroniek show' says where it came from.
+    given = own is None and config.default_date is not None
+    notes = record.notes + (("date from --date",) if given else ())
     language = resolve_language(record.language, text, config.min_chars_for_language)
     digest = content_hash(text)
     return SourceDocument(
@@ -91,5 +95,5 @@ def build_document(
         source=record.source,
         origin=record.document_origin,
         content_hash=digest,
-        notes=record.notes + date.notes + language.notes,
+        notes=notes + date.notes + language.notes,
     )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kroniek.errors import Msg
+from kroniek.errors import KroniekError, Msg
 from kroniek.ingest.resources import load_toml
 from kroniek.records import DatePrecision
 
@@ -17,6 +17,8 @@ DATES_FILE = "dates_nl.toml"
 # the date stays the one the source printed instead of a converted one.
 _ISO_DAY = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}\S*)?", re.ASCII)
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
+# A year alone: an archive that dates its articles by volume, or --date 2021.
+_YEAR = re.compile(r"\d{4}", re.ASCII)
 # Dutch numeric dates put the day first (06-01-2022 is 6 January).
 _DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})", re.ASCII)
 _NAMED_DAY = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})(?:,?\s+\d{1,2}[:.]\d{2}.*)?")
@@ -77,11 +79,13 @@ def _strip_weekday(value: str) -> str:
 
 
 def _parse_numeric(value: str) -> tuple[str, DatePrecision] | None:
-    """Read ``YYYY-MM-DD`` (or an ISO datetime), ``YYYY-MM`` and ``DD-MM-YYYY``."""
+    """Read ``YYYY-MM-DD`` (or an ISO datetime), ``YYYY-MM``, ``YYYY`` and ``DD-MM-YYYY``."""
     if match := _ISO_DAY.fullmatch(value):
         return _day(int(match[1]), int(match[3]), int(match[4]))
     if match := _ISO_MONTH.fullmatch(value):
         return _month(int(match[1]), int(match[2]))
+    if match := _YEAR.fullmatch(value):
+        return (match[0], "year") if int(match[0]) >= 1 else None
     if match := _DAY_FIRST.fullmatch(value):
         return _day(int(match[4]), int(match[3]), int(match[1]))
     return None
@@ -112,3 +116,15 @@ def resolve_date(value: str | None) -> ResolvedDate:
     if parsed is None:
         return ResolvedDate(None, "unknown", (Msg.E012.format(value=value.strip()),))
     return ResolvedDate(parsed[0], parsed[1])
+
+
+_TYPED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", re.ASCII)
+
+
+def typed_date(value: str) -> str:
+    """A date a user typed for undated inputs (``--date``): YYYY, YYYY-MM or YYYY-MM-DD
+    that exists in the calendar, else E035."""
+    text = value.strip()
+    if _TYPED.fullmatch(text) and parse_date(text) is not None:
+        return text
+    raise KroniekError(Msg.E035.format(value=value))

@@ -26,13 +26,18 @@ def _date_params() -> dict[str, Any]:
     }
 
 
-def extract_html(content: str) -> dict[str, Any] | None:
-    """Run trafilatura on a page; the fields it found, or None without article text."""
+def extract_html(content: str, url: str | None = None) -> dict[str, Any] | None:
+    """Run trafilatura on a page; the fields it found, or None without article text.
+
+    ``url`` is where the page came from: trafilatura reads the site's name from it, and
+    never fetches anything with it.
+    """
     # Imported here: it takes a quarter second to load and only HTML input needs it.
     import trafilatura  # noqa: PLC0415
 
     document = trafilatura.bare_extraction(
         content,
+        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -50,10 +55,21 @@ def _optional(fields: dict[str, Any], name: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def read_html(content: str, origin: str, config: IngestConfig) -> SourceDocument | IngestProblem:
-    """Build the document for one HTML page; each extracted line becomes a block."""
+def read_html(
+    content: str,
+    origin: str,
+    config: IngestConfig,
+    *,
+    url: str | None = None,
+    known: RawRecord | None = None,
+) -> SourceDocument | IngestProblem:
+    """Build the document for one HTML page; each extracted line becomes a block.
+
+    ``url`` is the address it was fetched from, stored as the document's; ``known`` holds
+    what a feed said of the page (title, date, outlet), used where the page is silent.
+    """
     try:
-        fields = extract_html(content)
+        fields = extract_html(content, url)
     except Exception as error:  # a third-party parser on arbitrary markup may raise anything
         return IngestProblem(origin=origin, line=None, reason=Msg.E024.format(detail=repr(error)))
     text = _optional(fields, "text") if fields else None
@@ -62,9 +78,9 @@ def read_html(content: str, origin: str, config: IngestConfig) -> SourceDocument
     record = RawRecord(
         text=text,
         origin=origin,
-        title=_optional(fields, "title"),
-        date=_optional(fields, "date"),
-        url=_optional(fields, "url"),
-        source=_optional(fields, "sitename"),
+        title=_optional(fields, "title") or (known.title if known else None),
+        date=_optional(fields, "date") or (known.date if known else None),
+        url=url or _optional(fields, "url"),
+        source=(known.source if known else None) or _optional(fields, "sitename"),
     )
     return build_document(record, config, mode="lines")

@@ -21,6 +21,7 @@ from kroniek.ingest.sources import (
     read_document_file,
 )
 from kroniek.ingest.text_format import read_seed_text
+from kroniek.ingest.web import Fetcher, is_web_address, read_feed, read_url
 from kroniek.records import IngestProblem, SourceDocument
 
 Item = SourceDocument | IngestProblem
@@ -112,22 +113,40 @@ def read_stdin(stdin: TextIO, config: IngestConfig) -> Iterator[Item]:
         yield read_seed_text(text, STDIN_PATH, config)
 
 
+def _never_stored(url: str) -> bool:
+    """Without a database to ask, every feed item is new."""
+    return False
+
+
 def read_inputs(
-    paths: Sequence[str], config: IngestConfig, stdin: TextIO | None = None
+    paths: Sequence[str],
+    config: IngestConfig,
+    stdin: TextIO | None = None,
+    *,
+    feeds: Sequence[str] = (),
+    already_stored: Callable[[str], bool] = _never_stored,
 ) -> Iterator[SourceDocument | IngestProblem]:
     """Yield a document or a problem for every piece of input, in input order.
 
     ``paths`` are files or directories (read recursively in name order;
-    hidden entries and files of other types skipped); ``-`` reads ``stdin``
-    (default ``sys.stdin``).
+    hidden entries and files of other types skipped), web addresses (fetched and
+    extracted as HTML pages); ``-`` reads ``stdin`` (default ``sys.stdin``). ``feeds``
+    are RSS or Atom feeds (addresses or files), read after the paths: each item whose
+    link ``already_stored`` does not know is fetched.
     Bad input never raises: it becomes an ``IngestProblem`` and reading goes on.
     """
+    fetcher = Fetcher(config)
     for given in paths:
         if given == STDIN_PATH:
             yield from read_stdin(stdin if stdin is not None else sys.stdin, config)
+            continue
+        if is_web_address(given):
+            yield read_url(given, config, fetcher)
             continue
         for entry in iter_input_files(given):
             if isinstance(entry, IngestProblem):
                 yield entry
             else:
                 yield from read_file(entry, config)
+    for feed in feeds:
+        yield from read_feed(feed, config, fetcher, already_stored)

@@ -155,6 +155,16 @@ class Writer:
             [run_id, problem.origin, problem.line, problem.reason],
         )
 
+    def has_address(self, url: str) -> bool:
+        """Whether a document fetched from ``url`` is stored (or recorded as a duplicate):
+        a feed item seen by an earlier run is not fetched again."""
+        found = self._con.execute(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE url = ? OR origin = ?) "
+            "OR EXISTS (SELECT 1 FROM duplicates WHERE origin = ?)",
+            [url, url, url],
+        ).fetchone()
+        return bool(found and found[0])
+
     def store_document(self, doc: SourceDocument, status: DocumentStatus) -> StoreOutcome:
         """Store a new document with its blocks, or say why it is not stored again."""
         same_id = self._con.execute(

@@ -191,7 +191,8 @@ def _from_publication(event_id: str, doc: SourceDocument) -> EventDate:
     """The publication date, at its own precision, for an event with no time of its own."""
     if doc.published is None:
         return EventDate(event_id, None, None, "unresolved", None, None, "")
-    precision: TimePrecision = "day" if len(doc.published) == 10 else "month"
+    length = len(doc.published)
+    precision: TimePrecision = "day" if length == 10 else "month" if length == 7 else "year"
     return EventDate(event_id, doc.published, precision, "publication", None, None, doc.published)
 
 

@@ -72,7 +72,8 @@ _GENERIC = {
     "name": r"(?P<name>[^\W\d_][\w-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w-]*)*)",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-_PUBLISHED = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?", re.ASCII)
+_A_MONTH = dt.timedelta(days=31)
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,7 +687,7 @@ _ACTIONS: dict[str, _Action] = {
 
 
 def _publication(published: str | None) -> _Span | None:
-    """The days the publication date may be: one, or a whole month."""
+    """The days the publication date may be: one, a whole month or a whole year."""
     if published is None or not published.strip():
         return None
     found = _PUBLISHED.fullmatch(published.strip())
@@ -697,6 +698,8 @@ def _publication(published: str | None) -> _Span | None:
         if day is not None:
             date = dt.date(int(year), int(month), int(day))
             return _Span(date, date)
+        if month is None:
+            return _Span(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
         return _Span(dt.date(int(year), int(month), 1), _month_end(int(year), int(month)))
     except ValueError as error:
         raise KroniekError(Msg.E542.format(value=published)) from error
@@ -731,7 +734,7 @@ def _join(outcomes: list[_Outcome]) -> _Outcome:
 
 
 def _over_month(m: _Match, pub: _Span) -> tuple[_Outcome, str | None]:
-    """Resolve against every day of a month-precision publication date.
+    """Resolve against every day of a month- or year-precision publication date.
 
     Returns the outcome and, when the day mattered, the note that says so.
     A span that reaches at most a week outside the month is clipped to it.
@@ -742,12 +745,13 @@ def _over_month(m: _Match, pub: _Span) -> tuple[_Outcome, str | None]:
     span = joined.span
     if span is None or all(o == outcomes[0] for o in outcomes):
         return joined, None
-    month = pub.first.isoformat()[:7]
+    # The publication period as it was given: a month (2022-01) or a year (2022).
+    period = pub.first.isoformat()[:7] if pub.last - pub.first < _A_MONTH else str(pub.first.year)
     near = span.first >= pub.first - _NEAR_MONTH and span.last <= pub.last + _NEAR_MONTH
     if near:
         clipped = _Span(max(span.first, pub.first), min(span.last, pub.last))
-        return _Outcome(clipped, joined.notes), Msg.E546.format(text=m.text, month=month)
-    return joined, Msg.E545.format(text=m.text, month=month)
+        return _Outcome(clipped, joined.notes), Msg.E546.format(text=m.text, period=period)
+    return joined, Msg.E545.format(text=m.text, period=period)
 
 
 def _precision_notes(
