@@ -497,6 +497,24 @@ def test_cli_export_csv_and_parquet(
     assert unknown.exit_code == 2 and "E401" in unknown.output
 
 
+def test_cli_event_tables_fit_80_columns_and_say_the_total(
+    database: tuple[Path, dict[str, Event]],
+) -> None:
+    db = str(database[0])
+    narrow = runner.invoke(cli_app, ["events", "--limit", "2", "--db", db], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0, narrow.output
+    lines = narrow.stdout.splitlines()
+    assert "2 of 4 events" in lines[0]
+    assert all(len(line) <= 80 for line in lines)
+    # A word is shown whole or cut with an ellipsis, never broken over two lines.
+    words = re.findall(r"[\w…]+", narrow.stdout)
+    assert "stuurde" in words and not any(w in words for w in ("stuur", "stuurd"))
+    wide = runner.invoke(cli_app, ["events", "--db", db], env={"COLUMNS": "160"})
+    assert "4 events" in wide.stdout and "rule" in wide.stdout and " of " not in wide.stdout
+    shown = runner.invoke(cli_app, ["show", "xss", "--db", db], env={"COLUMNS": "100"})
+    assert "2 events (1 negated, hypothetical or naming nobody" in " ".join(shown.stdout.split())
+
+
 def test_cli_export_csv_for_excel_starts_with_a_byte_order_mark(
     database: tuple[Path, dict[str, Event]], tmp_path: Path
 ) -> None:

@@ -66,6 +66,9 @@ def test_ingest_examples_then_list_and_show(tmp_path: Path) -> None:
     assert code == 0
     summary = json.loads(out)
     assert summary["stored_new"] == summary["documents_read"] == 9
+    assert len(summary["new_documents"]) == 9 and "feed-002" in summary["new_documents"]
+    code, out, _ = invoke("ingest", str(ROOT / "examples"), "--db", str(db))
+    assert code == 0 and "new:" not in out  # nothing new the second time
     code, out, _ = invoke("docs", "--db", str(db), "--json")
     listed = json.loads(out)
     assert {d["status"] for d in listed} == {"stored", "unsupported-language"}
@@ -99,3 +102,11 @@ def test_stdin_is_read_with_a_dash(tmp_path: Path) -> None:
 def test_reading_commands_on_a_missing_database_fail_clearly(tmp_path: Path) -> None:
     code, _, err = invoke("docs", "--db", str(tmp_path / "none.duckdb"))
     assert code == 2 and "E202" in err
+
+
+def test_the_run_summary_names_the_new_documents(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    code, out, _ = invoke("ingest", str(ROOT / "examples"), "--db", str(db))
+    text = " ".join(out.split())
+    assert code == 0 and "new: " in text and "and 4 more ('kroniek docs' lists them)" in text
+    assert "see one with 'kroniek show " in text

@@ -46,6 +46,8 @@ from kroniek.stages import Chain, DocumentRecords, Stage, StageError, process_do
 from kroniek.store import DocumentLedger, DocumentStatus, StageResult, Writer
 from kroniek.time.stage import TimeStage
 
+_NOT_COUNTS = ("run_id", "new_documents")
+"""RunSummary fields that are not counts (the runs table stores the counts)."""
 _OUTCOME_COUNTER = {
     "new": "stored_new",
     "unchanged": "already_stored",
@@ -79,6 +81,7 @@ class Run:
     reporter: Reporter
     run_id: int
     counts: Counter[str] = field(default_factory=Counter)
+    new_documents: list[str] = field(default_factory=list)
 
     def problem(self, problem: IngestProblem, *, input_failed: bool = True) -> None:
         """Record a problem with the run and show it; inputs that failed are counted."""
@@ -113,8 +116,9 @@ class Run:
 
     def summary(self) -> RunSummary:
         """The counts as a RunSummary."""
-        names = [name for name in RunSummary.__dataclass_fields__ if name != "run_id"]
-        return RunSummary(run_id=self.run_id, **{name: self.counts[name] for name in names})
+        names = [n for n in RunSummary.__dataclass_fields__ if n not in _NOT_COUNTS]
+        counts = {name: self.counts[name] for name in names}
+        return RunSummary(run_id=self.run_id, new_documents=tuple(self.new_documents), **counts)
 
 
 def run(
@@ -181,7 +185,7 @@ def run_documents(
             stage_2_analyse(current, make_analyser or (lambda: FrogAnalyser(config.frog)))
             stages_3_to_7(current)
         summary = current.summary()
-        counts = {k: v for k, v in asdict(summary).items() if k != "run_id"}
+        counts = {k: v for k, v in asdict(summary).items() if k not in _NOT_COUNTS}
         writer.finish_run(current.run_id, counts)
     return summary
 
@@ -202,6 +206,8 @@ def stage_1_ingest(current: Run, items: Iterable[SourceDocument | IngestProblem]
         status: DocumentStatus = "stored" if supported else "unsupported-language"
         outcome = current.writer.store_document(item, status)
         current.counts[_OUTCOME_COUNTER[outcome]] += 1
+        if outcome == "new":
+            current.new_documents.append(item.doc_id)
         if outcome == "id-conflict":
             conflict = IngestProblem(item.origin, None, Msg.E015.format(doc_id=item.doc_id))
             current.problem(conflict, input_failed=False)

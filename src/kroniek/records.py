@@ -533,6 +533,8 @@ class RunSummary:
     input_problems: int
     sentences: int
     mentions: int
+    new_documents: tuple[str, ...] = ()
+    """Ids of the documents this run stored, in input order (``kroniek show ID``)."""
 
     @property
     def failed(self) -> int:

@@ -62,8 +62,6 @@ from kroniek.records import RunSummary
 from kroniek.store import open_for_reading
 
 T = TypeVar("T")
-_WIDE = 120
-"""Terminal width from which event tables also show the rule and the sentence."""
 
 app = typer.Typer(
     name="kroniek",
@@ -397,6 +395,7 @@ def show(
         with con:
             view = get_document(con, doc_id, str(db))
             coded = list_events(con, EventFilter(doc_id=doc_id, all_events=True))
+            listed = count_events(con, EventFilter(doc_id=doc_id))
             places = place_mentions_of_document(con, doc_id)
             quotes = quotes_of_document(con, doc_id)
     except KroniekError as exc:
@@ -406,7 +405,7 @@ def show(
     else:
         render_document(out, view)
         if coded:
-            out.print(events_table(coded, wide=out.width >= _WIDE))
+            out.print(events_table(coded, width=out.width, hidden=len(coded) - listed))
         if places:
             out.print(places_table(places))
         if quotes:
@@ -442,7 +441,7 @@ def events(
     if as_json:
         print(to_json(events_page_json(rows, total, where.limit, where.offset)))
     else:
-        out.print(events_table(rows, wide=out.width >= _WIDE))
+        out.print(events_table(rows, width=out.width, total=total))
 
 
 @app.command(cls=PlainHelpCommand)

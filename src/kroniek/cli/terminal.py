@@ -129,7 +129,23 @@ def summary_table(summary: RunSummary) -> Table:
     for name, value in rows:
         style = "red" if name == "failed" and value else None
         table.add_row(name, str(value), style=style)
+    if summary.new_documents:
+        table.caption = new_documents_line(summary.new_documents)
     return table
+
+
+_IDS_SHOWN = 5
+
+
+def new_documents_line(ids: tuple[str, ...]) -> str:
+    """The documents a run stored, by id, so the user knows what to 'kroniek show'."""
+    shown = ", ".join(ids[:_IDS_SHOWN])
+    more = (
+        f" and {len(ids) - _IDS_SHOWN} more ('kroniek docs' lists them)"
+        if len(ids) > _IDS_SHOWN
+        else ""
+    )
+    return f"new: {shown}{more}; see one with 'kroniek show {ids[0]}'"
 
 
 def documents_table(rows: list[DocumentRow]) -> Table:
@@ -345,15 +361,36 @@ def _quantities_text(row: EventRow) -> str:
     return ", ".join(parts)
 
 
-def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
-    """Events: who did what to whom, when, where, with trigger and modes; rule when wide."""
-    table = Table(title=f"{len(rows)} events")
-    columns = ["date", "actor", "event", "recipient", "where", "trigger", "reports", "aux"]
-    columns += ["count", "rule", "doc:sentence"] if wide else []
+_MEDIUM = 100
+"""Terminal width from which event tables also show reports and aux modes."""
+_WIDE = 120
+"""Terminal width from which event tables also show counts, the rule and the sentence."""
+
+
+def events_table(
+    rows: list[EventRow], *, width: int = _WIDE, total: int | None = None, hidden: int = 0
+) -> Table:
+    """Events: who did what to whom, when, where, with trigger; more columns when wider.
+
+    At 80 columns six columns fit without breaking a word (a long cell is cut with an
+    ellipsis instead); ``total`` is how many match when ``rows`` is one page of them,
+    ``hidden`` how many of ``rows`` 'kroniek events' leaves out (negated, hypothetical).
+    """
+    title = (
+        f"{len(rows)} of {total} events"
+        if total is not None and total > len(rows)
+        else f"{len(rows)} events"
+    )
+    if hidden:
+        title += f" ({hidden} negated, hypothetical or naming nobody: not in 'kroniek events')"
+    table = Table(title=title)
+    columns = ["date", "actor", "event", "recipient", "where", "trigger"]
+    columns += ["reports", "aux"] if width >= _MEDIUM else []
+    columns += ["count", "rule", "doc:sentence"] if width >= _WIDE else []
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column == "date")
+        table.add_column(column, overflow="ellipsis", no_wrap=column in ("date", "event"))
     for row in rows:
-        event = row.event_type + (f" ({row.mode})" if row.mode and wide else "")
+        event = row.event_type + (f" ({row.mode})" if row.mode and width >= _WIDE else "")
         cells = [
             _date_text(row),
             _arguments_text(row.arguments.get("actor", [])),
@@ -361,10 +398,10 @@ def events_table(rows: list[EventRow], *, wide: bool = True) -> Table:
             _arguments_text(row.arguments.get("recipient", [])),
             _place_text(row),
             row.trigger_text,
-            str(len(row.mentions)),
-            ", ".join(row.aux),
         ]
-        if wide:
+        if width >= _MEDIUM:
+            cells += [str(len(row.mentions)), ", ".join(row.aux)]
+        if width >= _WIDE:
             cells += [_quantities_text(row), row.rule_id, f"{row.doc_id}:{row.sentence_index}"]
         table.add_row(*cells)
     return table
