@@ -99,6 +99,14 @@ def test_events_page_through_with_a_total(client: TestClient) -> None:
         ("from=2022-01-05&to=2022-01-05", {"PROTEST"}),
         ("doc=undated", {"CONSULT"}),
         ("country=RUS&all=true", {"AID", "ACCUSE", "THREATEN"}),
+        # Text search in the sentence, the trigger or a party's name, in any case.
+        ("q=AGRESSIE", {"ACCUSE"}),
+        ("q=almaty", {"PROTEST"}),
+        ("q=kazakh%20civilians", {"PROTEST"}),
+        ("q=nowhere", set()),
+        ("aux=negated", {"THREATEN"}),
+        ("min_confidence=0.8", set()),
+        ("min_confidence=0.75&type=AID", {"AID"}),
     ],
 )
 def test_filters_select_events(
@@ -106,6 +114,21 @@ def test_filters_select_events(
 ) -> None:
     body = get(client, f"/api/events?{query}")
     assert ids(body) == {events[kind].event_id for kind in expected}
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("document", ["AID", "PROTEST", "ACCUSE", "CONSULT"]),
+        ("date", ["PROTEST", "AID", "ACCUSE", "CONSULT"]),
+        ("-date", ["ACCUSE", "AID", "PROTEST", "CONSULT"]),
+        ("type", ["ACCUSE", "AID", "CONSULT", "PROTEST"]),
+        ("-reports", ["AID", "PROTEST", "ACCUSE", "CONSULT"]),
+    ],
+)
+def test_events_sort(client: TestClient, sort: str, expected: list[str]) -> None:
+    body = get(client, f"/api/events?sort={sort}")
+    assert [e["event_type"] for e in body["events"]] == expected
 
 
 def test_an_event_comes_with_its_evidence(client: TestClient, events: dict[str, Event]) -> None:
@@ -321,6 +344,9 @@ def test_export_plover_jsonl(client: TestClient) -> None:
         ("/api/events?from=2022-13-01", 400, "E606"),
         ("/api/events?from=22-01", 400, "E606"),
         ("/api/events?from=2022-03&to=2022-01", 400, "E606"),
+        ("/api/events?aux=sometimes", 400, "E606"),
+        ("/api/events?sort=random", 422, "E603"),
+        ("/api/events?min_confidence=2", 422, "E603"),
         ("/api/events?country=Kazakhstan", 400, "E606"),
         ("/api/events?type=PRO TEST", 400, "E606"),
         ("/vendor/package.json", 404, "E601"),
@@ -513,6 +539,18 @@ def test_cli_event_tables_fit_80_columns_and_say_the_total(
     assert "4 events" in wide.stdout and "rule" in wide.stdout and " of " not in wide.stdout
     shown = runner.invoke(cli_app, ["show", "xss", "--db", db], env={"COLUMNS": "100"})
     assert "2 events (1 negated, hypothetical or naming nobody" in " ".join(shown.stdout.split())
+
+
+def test_cli_events_search_sort_and_aux(database: tuple[Path, dict[str, Event]]) -> None:
+    db = str(database[0])
+    found = runner.invoke(cli_app, ["events", "--search", "Agressie", "--json", "--db", db])
+    assert [e["event_type"] for e in json.loads(found.stdout)["events"]] == ["ACCUSE"]
+    ordered = runner.invoke(cli_app, ["events", "--sort", "-date", "--json", "--db", db])
+    assert json.loads(ordered.stdout)["events"][0]["event_type"] == "ACCUSE"
+    negated = runner.invoke(cli_app, ["events", "--aux", "negated", "--json", "--db", db])
+    assert [e["event_type"] for e in json.loads(negated.stdout)["events"]] == ["THREATEN"]
+    wrong = runner.invoke(cli_app, ["events", "--sort", "random", "--db", db])
+    assert wrong.exit_code == 2 and "E606" in wrong.output
 
 
 def test_cli_export_csv_for_excel_starts_with_a_byte_order_mark(

@@ -53,6 +53,18 @@ DateMatchParam = Annotated[
         "for from=2022-01-10); within: only dates wholly inside it."
     ),
 ]
+TextParam = Annotated[
+    str | None,
+    Query(alias="q", max_length=200, description="Words the sentence, trigger or a name holds."),
+]
+MinConfidenceParam = Annotated[
+    float | None,
+    Query(ge=0, le=1, description="Only events coded with at least this confidence."),
+]
+AuxParam = Annotated[
+    str | None,
+    Query(max_length=30, description="Only events with this auxiliary mode (historical, …)."),
+]
 DocParam = Annotated[str | None, Query(max_length=300, description="Only this document.")]
 AllEventsParam = Annotated[
     bool,
@@ -75,6 +87,9 @@ def event_filter(
     date_match: DateMatchParam = "overlap",
     doc: DocParam = None,
     all_events: AllEventsParam = False,
+    text: TextParam = None,
+    min_confidence: MinConfidenceParam = None,
+    aux: AuxParam = None,
 ) -> EventFilter:
     """FastAPI dependency: the query string's filters, checked as the CLI checks them."""
     try:
@@ -88,6 +103,9 @@ def event_filter(
             date_match=date_match,
             doc_id=doc,
             all_events=all_events,
+            text=text,
+            min_confidence=min_confidence,
+            aux=aux,
         )
     except KroniekError as exc:
         raise ApiError(400, str(exc)) from exc

@@ -21,6 +21,7 @@ from kroniek.errors import Msg, NotFoundError
 from kroniek.query.documents import get_document
 from kroniek.query.events import (
     EventFilter,
+    EventOrder,
     count_events,
     get_event,
     list_events,
@@ -54,9 +55,12 @@ def events(
     where: Filter,
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size.")] = 50,
     offset: Annotated[int, Query(ge=0, description="Events to skip.")] = 0,
+    sort: Annotated[
+        EventOrder, Query(description="Order; '-' in front for descending, e.g. -date.")
+    ] = "document",
 ) -> dict[str, Any]:
-    """Events in the order of ``kroniek events``, with a total count for paging."""
-    page = list_events(db, replace(where, limit=limit, offset=offset))
+    """Events in the order of ``kroniek events`` (or ``sort``), with a total for paging."""
+    page = list_events(db, replace(where, limit=limit, offset=offset, sort=sort))
     return events_page_json(page, count_events(db, where), limit, offset)
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import duckdb
 import typer
@@ -54,7 +54,14 @@ from kroniek.evaluation.gold_file import evaluate_gold
 from kroniek.evaluation.setting_scores import evaluate_settings
 from kroniek.ingest.dates import typed_date
 from kroniek.query.documents import get_document, list_documents
-from kroniek.query.events import EventFilter, checked_filter, count_events, list_events
+from kroniek.query.events import (
+    AUX_MODES,
+    EVENT_ORDERS,
+    EventFilter,
+    checked_filter,
+    count_events,
+    list_events,
+)
 from kroniek.query.export import EXPORTS, export_bytes
 from kroniek.query.serialise import document_json, events_page_json, to_json
 from kroniek.query.setting import place_mentions_of_document, quotes_of_document
@@ -129,6 +136,32 @@ DateMatchOption = Annotated[
         help="overlap: keep an event whose date period overlaps --from/--to (an event dated "
         "2022-01 for --from 2022-01-10); within: only dates wholly inside them.",
         metavar="overlap|within",
+    ),
+]
+SearchOption = Annotated[
+    str | None,
+    typer.Option(
+        "--search",
+        help="Words the sentence, trigger or a party's name holds (any case).",
+        metavar="WORDS",
+    ),
+]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only events coded with at least this.",
+        metavar="0-1",
+    ),
+]
+AuxOption = Annotated[
+    str | None,
+    typer.Option(
+        "--aux",
+        help="Only events with this auxiliary mode: " + ", ".join(AUX_MODES) + ".",
+        metavar="MODE",
     ),
 ]
 AllEventsOption = Annotated[
@@ -215,26 +248,11 @@ def _fail(error: KroniekError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _open_filtered(
-    db: Path,
-    chosen: tuple[str | None, ...],
-    all_events: bool,
-    *,
-    date_match: str = "overlap",
-    doc: str | None = None,
-    limit: int | None = None,
-) -> tuple[duckdb.DuckDBPyConnection, EventFilter]:
+def _open_filtered(db: Path, **typed: Any) -> tuple[duckdb.DuckDBPyConnection, EventFilter]:
     """The database and the event filter of ``events`` and ``export``, checked as the API
-    checks them; ``chosen`` is (type, actor, recipient, country, from, to)."""
-    names = ("event_type", "actor", "recipient", "country", "date_from", "date_to")
+    checks them (``typed`` are ``checked_filter``'s keywords)."""
     try:
-        where = checked_filter(
-            **dict(zip(names, chosen, strict=True)),
-            date_match=date_match,
-            doc_id=doc,
-            all_events=all_events,
-            limit=limit,
-        )
+        where = checked_filter(**typed)
         return open_for_reading(db), where
     except KroniekError as exc:
         raise _fail(exc) from exc
@@ -422,18 +440,42 @@ def events(
     date_from: FromOption = None,
     date_to: ToOption = None,
     date_match: DateMatchOption = "overlap",
-    doc: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only this document.", metavar="DOC_ID")] = None,
+    search: SearchOption = None,
+    min_confidence: MinConfidenceOption = None,
+    aux: AuxOption = None,
     all_events: AllEventsOption = False,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            help="Order: " + ", ".join(EVENT_ORDERS) + " ('-' for descending).", metavar="ORDER"
+        ),
+    ] = "document",
+    limit: Annotated[
+        int | None, typer.Option(help="Show at most this many.", metavar="COUNT")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List coded events: who did what to whom, when, where, with the trigger and rule.
 
     Example:  kroniek events --type PROTEST --country KAZ
     """
-    filters = (event_type, actor, recipient, country, date_from, date_to)
     con, where = _open_filtered(
-        db, filters, all_events, date_match=date_match, doc=doc, limit=limit
+        db,
+        event_type=event_type,
+        actor=actor,
+        recipient=recipient,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        date_match=date_match,
+        doc_id=doc,
+        text=search,
+        min_confidence=min_confidence,
+        aux=aux,
+        all_events=all_events,
+        sort=sort,
+        limit=limit,
     )
     with con:
         rows = list_events(con, where)
@@ -468,6 +510,9 @@ def export(
     date_from: FromOption = None,
     date_to: ToOption = None,
     date_match: DateMatchOption = "overlap",
+    search: SearchOption = None,
+    min_confidence: MinConfidenceOption = None,
+    aux: AuxOption = None,
     all_events: AllEventsOption = False,
     excel: Annotated[
         bool,
@@ -490,8 +535,20 @@ def export(
         raise _fail(KroniekError(Msg.E401.format(value=output_format, names=names)))
     if chosen.binary and output is None:
         raise _fail(KroniekError(Msg.E610.format(name=chosen.name)))
-    filters = (event_type, actor, recipient, country, date_from, date_to)
-    con, where = _open_filtered(db, filters, all_events, date_match=date_match)
+    con, where = _open_filtered(
+        db,
+        event_type=event_type,
+        actor=actor,
+        recipient=recipient,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        date_match=date_match,
+        text=search,
+        min_confidence=min_confidence,
+        aux=aux,
+        all_events=all_events,
+    )
     with con:
         content, count = export_bytes(con, where, output_format)
     if excel and chosen.name == "csv":

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import duckdb
 
@@ -17,6 +17,24 @@ from kroniek.query.setting import PlaceRow, Setting, settings_of_events
 
 DateMatch = Literal["overlap", "within"]
 DATE_MATCHES: tuple[DateMatch, ...] = ("overlap", "within")
+EventOrder = Literal[
+    "document", "date", "-date", "type", "confidence", "-confidence", "reports", "-reports"
+]
+# How each order sorts, as SQL: constants only, chosen by name, never text from a user.
+# Every order ends in the document order, so equal keys keep a stable sequence.
+_DOCUMENT_ORDER = "d.published NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start"
+_ORDER_SQL: dict[str, str] = {
+    "document": _DOCUMENT_ORDER,
+    "date": "e.date_start NULLS LAST, e.date_end NULLS LAST",
+    "-date": "e.date_end DESC NULLS LAST, e.date_start DESC NULLS LAST",
+    "type": "e.event_type",
+    "confidence": "e.confidence",
+    "-confidence": "e.confidence DESC",
+    "reports": "reports",
+    "-reports": "reports DESC",
+}
+EVENT_ORDERS: tuple[str, ...] = tuple(_ORDER_SQL)
+AUX_MODES = ("historical", "future", "hypothetical", "negated", "reported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +58,12 @@ class EventFilter:
     all_events: bool = False
     """Also events the text says did not happen (negated) or only may (hypothetical), and
     events that name no party at all: the default leaves them out, as the export does."""
+    text: str | None = None
+    """Words the sentence, the trigger or a party's name holds (case-insensitive)."""
+    min_confidence: float | None = None
+    aux: str | None = None
+    """An auxiliary mode the event has (historical, future, reported, negated, …)."""
+    sort: EventOrder = "document"
     limit: int | None = None
     offset: int = 0
     """Matching events to skip first (for paging; with ``limit``)."""
@@ -62,6 +86,10 @@ def checked_filter(
     date_match: str = "overlap",
     doc_id: str | None = None,
     all_events: bool = False,
+    text: str | None = None,
+    min_confidence: float | None = None,
+    aux: str | None = None,
+    sort: str = "document",
     limit: int | None = None,
 ) -> EventFilter:
     """A filter from what a user typed, checked the same way for the CLI and the API.
@@ -74,9 +102,15 @@ def checked_filter(
     start, end = _date("from", date_from), _date("to", date_to)
     if start and end and end[1] < start[0]:
         raise KroniekError(Msg.E606.format(name="to", value=date_to, reason="before 'from'"))
-    if date_match not in DATE_MATCHES:
-        reason = "not one of " + ", ".join(DATE_MATCHES)
-        raise KroniekError(Msg.E606.format(name="date-match", value=date_match, reason=reason))
+    _one_of("date-match", date_match, DATE_MATCHES)
+    _one_of("sort", sort, EVENT_ORDERS)
+    if aux:
+        _one_of("aux", aux, AUX_MODES)
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        reason = "not a confidence between 0 and 1"
+        raise KroniekError(
+            Msg.E606.format(name="min-confidence", value=min_confidence, reason=reason)
+        )
     return EventFilter(
         event_type=_match("type", _upper(event_type), _TYPE, "not a PLOVER type like PROTEST"),
         actor=_match("actor", actor, _ACTOR, "not an actor id or code"),
@@ -86,9 +120,21 @@ def checked_filter(
         date_to=end[1] if end else None,
         date_match="within" if date_match == "within" else "overlap",
         doc_id=doc_id or None,
-        all_events=all_events,
+        # Asking for negated or hypothetical events is asking for what is left out by default.
+        all_events=all_events or aux in ("negated", "hypothetical"),
+        text=" ".join(text.split()) or None if text else None,
+        min_confidence=min_confidence,
+        aux=aux or None,
+        sort=cast(EventOrder, sort),  # checked by _one_of above
         limit=limit,
     )
+
+
+def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    """E606 unless ``value`` is one of ``allowed``."""
+    if value not in allowed:
+        reason = "not one of " + ", ".join(allowed)
+        raise KroniekError(Msg.E606.format(name=name, value=value, reason=reason))
 
 
 def _upper(value: str | None) -> str | None:
@@ -221,7 +267,8 @@ SELECT e.event_id, e.doc_id, e.event_date, e.precision, e.date_start, e.date_end
        e.rule_id, e.confidence, e.quad_code, e.event_scale, e.coder,
        strftime(e.coded_at, '%Y-%m-%d'),
        substr(d.text, s.start_char + 1, s.end_char - s.start_char), s.start_char,
-       d.title, d.url, d.source, d.language
+       d.title, d.url, d.source, d.language,
+       (SELECT count(*) FROM event_mentions m WHERE m.event_id = e.event_id) AS reports
 FROM periods e
 JOIN documents d USING (doc_id)
 JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
@@ -238,7 +285,12 @@ WHERE (? IS NULL OR e.event_type = ?)
         AND a.role = 'recipient' AND ? IN (a.actor_id, a.code, a.country)))
   AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
         AND a.role IN ('actor', 'recipient') AND a.country = ?))
-ORDER BY d.published NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
+  AND (? IS NULL OR e.confidence >= ?)
+  AND (? IS NULL OR list_contains(e.aux, ?))
+  AND (? IS NULL OR contains(lower(substr(d.text, s.start_char + 1, s.end_char - s.start_char)), ?)
+        OR contains(lower(e.trigger_text), ?)
+        OR EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_id = e.event_id
+                   AND (contains(lower(a.name), ?) OR contains(lower(a.text), ?))))
 """
 
 
@@ -253,14 +305,26 @@ def _parameters(where: EventFilter) -> list[object]:
     values.append(where.all_events)
     for value in (where.actor, where.recipient, where.country):
         values += [value, value]
+    values += [where.min_confidence, where.min_confidence, where.aux, where.aux]
+    text = where.text.lower() if where.text else None
+    values += [text] * 5
     return values
+
+
+def _ordered(where: EventFilter) -> str:
+    """The events query in the filter's order (see ``_ORDER_SQL``)."""
+    order = _ORDER_SQL[where.sort]
+    if where.sort != "document":
+        order += ", " + _DOCUMENT_ORDER
+    return f"{_EVENTS_SQL} ORDER BY {order}"
 
 
 def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[EventRow]:
     """Events matching the filter, oldest document first, with their arguments."""
-    sql = _EVENTS_SQL + (" LIMIT ?" if where.limit is not None else "") + " OFFSET ?"
+    sql = _ordered(where) + (" LIMIT ?" if where.limit is not None else "") + " OFFSET ?"
     params = _parameters(where) + ([where.limit] if where.limit is not None else [])
-    rows = [EventRow(*row) for row in con.execute(sql, [*params, where.offset]).fetchall()]
+    found = con.execute(sql, [*params, where.offset]).fetchall()
+    rows = [EventRow(*row[:-1]) for row in found]  # the last column is the order's report count
     if not rows:
         return rows
     ids = [r.event_id for r in rows]
